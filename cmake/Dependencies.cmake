@@ -1,0 +1,43 @@
+# Every dependency is a Debian 12 package. A missing one stops cmake with the package to install.
+include(FindPkgConfig)
+
+macro(casestat_require found debian_package what)
+  if(NOT ${found})
+    message(FATAL_ERROR "casestat needs ${what}: install the Debian package '${debian_package}' "
+                        "(apt-get install ${debian_package}), then run cmake again.")
+  endif()
+endmacro()
+
+find_package(CLI11 QUIET CONFIG)
+casestat_require(CLI11_FOUND libcli11-dev "CLI11")
+find_package(fmt QUIET CONFIG)
+casestat_require(fmt_FOUND libfmt-dev "fmt")
+find_package(SQLite3 QUIET)
+casestat_require(SQLite3_FOUND libsqlite3-dev "SQLite 3")
+find_package(EXPAT QUIET)
+casestat_require(EXPAT_FOUND libexpat1-dev "expat")
+find_package(nlohmann_json QUIET CONFIG)
+casestat_require(nlohmann_json_FOUND nlohmann-json3-dev "nlohmann-json")
+find_package(tomlplusplus QUIET CONFIG)
+casestat_require(tomlplusplus_FOUND libtomlplusplus-dev "toml++")
+
+find_package(PkgConfig QUIET)
+casestat_require(PKG_CONFIG_FOUND pkg-config "pkg-config")
+pkg_check_modules(XLSXWRITER QUIET IMPORTED_TARGET xlsxwriter)
+casestat_require(XLSXWRITER_FOUND libxlsxwriter-dev "libxlsxwriter")
+pkg_check_modules(MINIZIP QUIET IMPORTED_TARGET minizip)
+casestat_require(MINIZIP_FOUND libminizip-dev "minizip")
+pkg_check_modules(UCHARDET QUIET IMPORTED_TARGET uchardet)
+casestat_require(UCHARDET_FOUND libuchardet-dev "uchardet")
+pkg_check_modules(FREEXL QUIET IMPORTED_TARGET freexl)
+casestat_require(FREEXL_FOUND libfreexl-dev "FreeXL")
+
+find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp)
+casestat_require(MUSTACHE_INCLUDE_DIR libkainjow-mustache-dev "kainjow-mustache")
+add_library(casestat_mustache INTERFACE)
+target_include_directories(casestat_mustache SYSTEM INTERFACE ${MUSTACHE_INCLUDE_DIR})
+
+if(CASESTAT_TESTS)
+  find_package(Catch2 2 QUIET CONFIG)
+  casestat_require(Catch2_FOUND catch2 "Catch2 (v2)")
+endif()

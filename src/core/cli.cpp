@@ -1,0 +1,116 @@
+#include "core/cli.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+
+#include "core/error.hpp"
+#include "core/output.hpp"
+
+namespace casestat::cli {
+
+namespace {
+std::string g_tool = "casestat";
+
+void print_error(std::string_view message) {
+  std::fflush(stdout);
+  std::fprintf(stderr, "%s: error: %.*s\n", g_tool.c_str(), static_cast<int>(message.size()), message.data());
+}
+}  // namespace
+
+const std::string& tool_name() { return g_tool; }
+
+int run(CLI::App& app, int argc, char** argv, const std::function<void()>& body) {
+  g_tool = app.get_name().empty() ? "casestat" : app.get_name();
+  Stdout::get();  // buffered stdout, SIGPIPE ignored
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::fputs(app.help().c_str(), stdout);
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    std::printf("%s %s\n", g_tool.c_str(), CASESTAT_VERSION);
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    print_error(e.what());
+    std::fprintf(stderr, "Run '%s --help' for usage.\n", g_tool.c_str());
+    return static_cast<int>(Exit::usage);
+  }
+  try {
+    body();
+    Stdout::get().flush();
+    return 0;
+  } catch (const BrokenPipe&) {
+    return 0;
+  } catch (const Error& e) {
+    try {
+      Stdout::get().flush();
+    } catch (...) {
+    }
+    print_error(e.what());
+    if (e.code() == Exit::usage) std::fprintf(stderr, "Run '%s --help' for usage.\n", g_tool.c_str());
+    return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    print_error("out of memory");
+    return static_cast<int>(Exit::system);
+  } catch (const std::exception& e) {
+    // A bug, not a user error: say so, with what we know.
+    print_error(std::string("internal error (please report it): ") + e.what());
+    return static_cast<int>(Exit::system);
+  }
+}
+
+CLI::Option* add_db_option(CLI::App& app, std::string& db) {
+  const char* env = std::getenv("CASESTAT_DB");
+  db = env && *env ? env : "casestat.db";
+  return app.add_option("--db", db, "The store (SQLite file); default $CASESTAT_DB, else casestat.db")
+      ->capture_default_str()
+      ->type_name("FILE");
+}
+
+CLI::Option* add_quiet_option(CLI::App& app, bool& quiet) {
+  return app.add_flag("-q,--quiet", quiet, "Print no summary or progress, only errors");
+}
+
+void set_examples(CLI::App& app, std::string_view examples) {
+  app.footer("Examples:\n" + std::string(examples));
+}
+
+void warn(std::string_view message) {
+  std::fflush(stdout);
+  std::fprintf(stderr, "%s: warning: %.*s\n", g_tool.c_str(), static_cast<int>(message.size()), message.data());
+}
+
+void note(std::string_view message, bool quiet) {
+  if (quiet) return;
+  std::fwrite(message.data(), 1, message.size(), stderr);
+  std::fputc('\n', stderr);
+}
+
+Progress::Progress(bool quiet) : enabled_(!quiet && ::isatty(STDERR_FILENO) == 1) {}
+
+Progress::~Progress() { clear(); }
+
+void Progress::update(std::string_view text) {
+  if (!enabled_) return;
+  using namespace std::chrono;
+  long long now = duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+  if (shown_ && now - last_ms_ < 200) return;
+  last_ms_ = now;
+  std::fprintf(stderr, "\r\033[K%.*s", static_cast<int>(text.size()), text.data());
+  std::fflush(stderr);
+  shown_ = true;
+}
+
+void Progress::clear() {
+  if (shown_) std::fputs("\r\033[K", stderr);
+  shown_ = false;
+}
+
+}  // namespace casestat::cli

@@ -1,0 +1,86 @@
+#include "core/text.hpp"
+
+#include <cstdint>
+
+namespace casestat {
+
+namespace {
+
+// Decodes one code point; returns its length in bytes (1 for an invalid byte, cp = 0xFFFD).
+size_t decode(std::string_view s, size_t i, char32_t& cp) {
+  auto b = static_cast<unsigned char>(s[i]);
+  size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    cp = 0xFFFD;
+    return 1;
+  }
+  if (len == 1) {
+    cp = b;
+    return 1;
+  }
+  cp = b & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c >> 6) != 0x2) {
+      cp = 0xFFFD;
+      return 1;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  return len;
+}
+
+bool is_wide(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+         (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+}  // namespace
+
+size_t display_width(std::string_view s) {
+  size_t width = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    i += decode(s, i, cp);
+    width += is_wide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    size_t len = decode(s, i, cp);
+    if (cp == 0xFFFD && !(len == 3 && s.substr(i, 3) == "\xEF\xBF\xBD")) return false;
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (len == 2 && cp < 0x80) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  auto starts_space = [](std::string_view t) -> size_t {
+    if (t.empty()) return 0;
+    if (t[0] == ' ' || t[0] == '\t' || t[0] == '\r' || t[0] == '\n') return 1;
+    if (t.substr(0, 3) == "\xE3\x80\x80") return 3;  // U+3000 ideographic space
+    if (t.substr(0, 2) == "\xC2\xA0") return 2;      // U+00A0 no-break space
+    return 0;
+  };
+  auto ends_space = [](std::string_view t) -> size_t {
+    if (t.empty()) return 0;
+    char c = t.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+    if (t.size() >= 3 && t.substr(t.size() - 3) == "\xE3\x80\x80") return 3;
+    if (t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xA0") return 2;
+    return 0;
+  };
+  while (size_t n = starts_space(s)) s.remove_prefix(n);
+  while (size_t n = ends_space(s)) s.remove_suffix(n);
+  return s;
+}
+
+}  // namespace casestat

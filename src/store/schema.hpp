@@ -1,0 +1,58 @@
+// The store's schema, documented for users who open the store with sqlite3 (README, "The store").
+#pragma once
+
+namespace casestat {
+
+// Bump with a migration in store/migrations.cpp; a store from a newer casestat is refused.
+constexpr int kSchemaVersion = 1;
+
+// Version 1. Dates are TEXT 'YYYY-MM-DD'; money is INTEGER 分 (divide by 100 for 元);
+// flags are INTEGER 1 (是) / 0 (否); NULL where the ledger had no value.
+inline constexpr const char* kSchemaV1 = R"SQL(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE imports (
+  id            INTEGER PRIMARY KEY,
+  file          TEXT NOT NULL,      -- the file's name as imported (its identity: a new version replaces the old)
+  sha256        TEXT NOT NULL,      -- content hash: the same content is not imported twice
+  imported_at   TEXT NOT NULL,      -- local time, 'YYYY-MM-DD HH:MM:SS'
+  rows_read     INTEGER NOT NULL,
+  rows_imported INTEGER NOT NULL,
+  rows_skipped  INTEGER NOT NULL,   -- blank and total rows
+  rows_rejected INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX imports_file ON imports(file);
+CREATE TABLE records (
+  id          INTEGER PRIMARY KEY,
+  import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  ledger      TEXT NOT NULL CHECK (ledger IN ('cases', 'recommendations', 'petitions')),
+  sheet       TEXT NOT NULL,        -- '' for CSV
+  row         INTEGER NOT NULL,     -- the row number the clerk sees
+  case_no     TEXT, case_name TEXT, category TEXT, domain TEXT, unit TEXT, department TEXT,
+  handler     TEXT, source TEXT, status TEXT, outcome TEXT, target TEXT,
+  received_on TEXT, filed_on TEXT, closed_on TEXT, issued_on TEXT, replied_on TEXT,
+  sued_on     TEXT, heard_on TEXT, resolved_on TEXT,
+  adopted     INTEGER, resolved INTEGER, backlog INTEGER,
+  persons     INTEGER,
+  recovered   INTEGER, aid_amount INTEGER, amount INTEGER,   -- 分
+  fields      TEXT,                 -- JSON: values of site-defined fields without a column, by field id
+  extras      TEXT                  -- JSON: columns not in the field dictionary, by their header
+);
+CREATE INDEX records_import ON records(import_id);
+CREATE INDEX records_ledger_received ON records(ledger, received_on);
+CREATE INDEX records_ledger_filed ON records(ledger, filed_on);
+CREATE INDEX records_ledger_closed ON records(ledger, closed_on);
+CREATE INDEX records_ledger_issued ON records(ledger, issued_on);
+CREATE INDEX records_ledger_resolved ON records(ledger, resolved_on);
+)SQL";
+
+// The canonical fields that have a column of their own in `records`; any other field of a
+// site's dictionary is stored in records.fields.
+inline constexpr const char* kRecordColumns[] = {
+    "case_no", "case_name", "category", "domain", "unit", "department", "handler", "source", "status",
+    "outcome", "target", "received_on", "filed_on", "closed_on", "issued_on", "replied_on", "sued_on",
+    "heard_on", "resolved_on", "adopted", "resolved", "backlog", "persons", "recovered", "aid_amount", "amount"};
+
+}  // namespace casestat

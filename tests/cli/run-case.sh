@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs one golden CLI case: tests/cli/cases/NAME/cmd is run by bash in a fresh temporary
+# folder with the built tools first on PATH, and its stdout, stderr and exit code are compared
+# with expout, experr and exitcode. With CASESTAT_UPDATE_GOLDEN=1 the expected files are
+# rewritten from what the command did (review them with git diff before committing).
+#
+# In cmd: $DATA is tests/cli/data, $SAMPLE is sample-data, $TEMPLATES is templates; the
+# temporary folder's path is printed as $TMPDIR in the compared output.
+set -u
+case_dir=$(cd "$1" && pwd)
+: "${CASESTAT_BIN:?CASESTAT_BIN must name the folder of the built tools}"
+: "${CASESTAT_SOURCE:?CASESTAT_SOURCE must name the source tree}"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export PATH="$CASESTAT_BIN:$PATH"
+export DATA="$CASESTAT_SOURCE/tests/cli/data"
+export SAMPLE="$CASESTAT_SOURCE/sample-data"
+export TEMPLATES="$CASESTAT_SOURCE/templates"
+export TMPDIR="$work"
+export LC_ALL=C.UTF-8 TZ=Asia/Shanghai
+unset CASESTAT_DB
+
+(cd "$work" && bash "$case_dir/cmd" >"$work/.stdout" 2>"$work/.stderr" </dev/null)
+code=$?
+
+normalize() { sed -e "s#$work#\$TMPDIR#g" -e "s#$CASESTAT_SOURCE#\$SOURCE#g" "$1"; }
+normalize "$work/.stdout" >"$work/.stdout.n"
+normalize "$work/.stderr" >"$work/.stderr.n"
+
+if [ "${CASESTAT_UPDATE_GOLDEN:-0}" = 1 ]; then
+  cp "$work/.stdout.n" "$case_dir/expout"
+  cp "$work/.stderr.n" "$case_dir/experr"
+  echo "$code" >"$case_dir/exitcode"
+  echo "updated $(basename "$case_dir")"
+  exit 0
+fi
+
+failed=0
+expected_code=$(cat "$case_dir/exitcode" 2>/dev/null || echo 0)
+if [ "$code" != "$expected_code" ]; then
+  echo "exit code: expected $expected_code, got $code"
+  failed=1
+fi
+for stream in stdout stderr; do
+  expected="$case_dir/exp${stream#std}"
+  [ -f "$expected" ] || expected=/dev/null
+  if ! diff -u --label "expected $stream" --label "actual $stream" "$expected" "$work/.$stream.n"; then
+    failed=1
+  fi
+done
+exit $failed
