@@ -1,0 +1,173 @@
+#include "store/db.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "store/schema.hpp"
+
+namespace casestat {
+
+namespace {
+constexpr int kBusyTimeoutMs = 30'000;  // a second import waits for the first rather than failing
+}
+
+Database::Database(const std::string& path, Mode mode) : path_(path) {
+  std::error_code ec;
+  bool exists = std::filesystem::exists(path, ec);
+  if (mode == Mode::read_only && !exists)
+    system_error("no store at {}: import ledgers first (casestat-import --db {} FILE...)", path, path);
+  int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // The store holds personal data: new files are private to their owner.
+  mode_t old_mask = ::umask(077);
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  ::umask(old_mask);
+  if (rc != SQLITE_OK) {
+    std::string why = db_ ? sqlite3_errstr(rc) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    system_error("cannot open the store {}: {}", path, why);
+  }
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(db_, 1);
+  try {
+    if (mode == Mode::read_write) {
+      exec("PRAGMA journal_mode=WAL");
+      exec("PRAGMA synchronous=NORMAL");
+    }
+    exec("PRAGMA foreign_keys=ON");
+    migrate();
+  } catch (...) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+Database::~Database() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+void Database::fail(int rc, std::string_view doing) const {
+  int primary = rc & 0xFF;
+  switch (primary) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      system_error("the store {} is busy (another casestat is writing to it); try again when it has finished", path_);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      system_error("the store {} is damaged or is not a casestat store (while {})", path_, doing);
+    case SQLITE_FULL:
+      system_error("cannot write the store {}: the disk is full", path_);
+    case SQLITE_READONLY:
+      system_error("cannot write the store {}: it is read-only", path_);
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+      system_error("cannot use the store {}: {} (while {})", path_, sqlite3_errstr(rc), doing);
+    default:
+      system_error("the store {} failed while {}: {}", path_, doing, sqlite3_errmsg(db_));
+  }
+}
+
+void Database::exec(std::string_view sql) {
+  std::string text(sql);
+  char* message = nullptr;
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+  sqlite3_free(message);
+  if (rc != SQLITE_OK) fail(rc, "running " + text.substr(0, 40));
+}
+
+Statement Database::prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) fail(rc, "preparing a query");
+  return Statement(*this, stmt);
+}
+
+void Database::migrate() {
+  // user_version is the schema version; 0 is a new, empty file.
+  auto version_stmt = prepare("PRAGMA user_version");
+  version_stmt.step();
+  int64_t version = version_stmt.integer(0);
+  auto tables = prepare("SELECT count(*) FROM sqlite_master");
+  tables.step();
+  int64_t objects = tables.integer(0);
+  if (version > kSchemaVersion)
+    system_error("the store {} was written by a newer casestat (schema version {}, this one reads up to {}): "
+                 "use that version or a newer one",
+                 path_, version, kSchemaVersion);
+  if (version == kSchemaVersion) return;
+  if (version == 0 && objects > 0)
+    system_error("{} is not a casestat store (it has tables of another program)", path_);
+  if (sqlite3_db_readonly(db_, "main") == 1)
+    system_error("the store {} is empty or old and cannot be set up read-only; run casestat-import first", path_);
+  Transaction transaction(*this);
+  if (version == 0) {
+    exec(kSchemaV1);
+    exec("INSERT INTO meta(key, value) VALUES ('created_by', 'casestat')");
+  }
+  // Future migrations: if (version < 2) { ALTER TABLE ...; }
+  exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  transaction.commit();
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+Statement& Statement::bind(int index, std::nullptr_t) {
+  int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::bind(int index, int64_t value) {
+  int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  int rc = sqlite3_bind_double(stmt_, index, value);
+  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<std::string>& text) {
+  return text ? bind(index, std::string_view(*text)) : bind(index, nullptr);
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  db_->fail(rc, "reading or writing records");
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::text(int column) const {
+  auto data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return data ? std::string(data, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+}  // namespace casestat
