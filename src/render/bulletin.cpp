@@ -1,0 +1,213 @@
+#include "render/bulletin.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+
+#include "core/cli.hpp"
+#include "core/error.hpp"
+#include "core/input.hpp"
+#include "core/output.hpp"
+#include "core/paths.hpp"
+#include "render/text_render.hpp"
+#include "render/text_template.hpp"
+
+// The indicators engine, the workbook writer and the chart writer are written alongside this
+// file; until one of them is in the tree, the job stops with a message instead of the build.
+#if __has_include("indicators/compute.hpp")
+#include "indicators/compute.hpp"
+#define CASESTAT_HAVE_COMPUTE 1
+#endif
+#if __has_include("render/workbook.hpp")
+#include "render/workbook.hpp"
+#define CASESTAT_HAVE_WORKBOOK 1
+#endif
+#if __has_include("render/charts.hpp")
+#include "render/charts.hpp"
+#define CASESTAT_HAVE_CHARTS 1
+#endif
+
+extern char** environ;
+
+namespace casestat::render {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+// A period label as part of a file name ("2025年上半年"; a '/' would make a folder).
+std::string file_safe(const std::string& label) {
+  std::string out;
+  for (char c : label) out += (c == '/' || c == '\\' || c == '\0') ? '-' : c;
+  return out;
+}
+}  // namespace
+
+std::string bulletin_stem(const std::string& period_label) { return file_safe(period_label) + "检察业务数据通报"; }
+
+json merge_groups(json total, const json& by_unit) {
+  auto id_of = [](const json& doc, const char* key) {
+    return doc.contains(key) && doc[key].is_object() ? doc[key].value("id", "") : std::string();
+  };
+  if (id_of(total, "period") != id_of(by_unit, "period") || id_of(total, "base") != id_of(by_unit, "base"))
+    fail(Exit::system, "internal: the per-office indicators are for another period than the totals");
+  total["by"] = by_unit.value("by", "unit");
+  total["groups"] = by_unit.contains("groups") ? by_unit["groups"] : json::array();
+  return total;
+}
+
+namespace {
+
+// pandoc's path on PATH, or empty.
+fs::path find_on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  if (!path) return {};
+  std::string dirs = path;
+  size_t start = 0;
+  while (start <= dirs.size()) {
+    size_t colon = dirs.find(':', start);
+    std::string dir = dirs.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+    fs::path candidate = fs::path(dir.empty() ? "." : dir) / program;
+    if (::access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate)) return candidate;
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  return {};
+}
+
+#ifdef CASESTAT_HAVE_WORKBOOK
+// The workbook layout of a template folder: workbook.toml there, else the default one.
+fs::path workbook_layout(const fs::path& template_dir) {
+  for (const fs::path& candidate : {template_dir / "workbook.toml", template_dir / "workbook.json",
+                                    templates_dir() / "workbook.toml", templates_dir() / "workbook.json"}) {
+    std::error_code ec;
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+  }
+  data_error("{}: no workbook layout (workbook.toml) here nor in {}", template_dir.string(), templates_dir().string());
+}
+#endif
+
+}  // namespace
+
+bool run_pandoc(const fs::path& markdown, const fs::path& docx) {
+  fs::path pandoc = find_on_path("pandoc");
+  if (pandoc.empty()) return false;
+  AtomicFile out(docx);
+  fs::path resources = markdown.parent_path().empty() ? fs::path(".") : markdown.parent_path();
+  // The temporary name has no .docx extension: say the formats. --resource-path finds the SVGs.
+  std::vector<std::string> args = {pandoc.string(), "--from", "markdown", "--to", "docx",
+                                   "--resource-path", resources.string(), "--output", out.temp_path().string(),
+                                   markdown.string()};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int err = ::posix_spawn(&pid, pandoc.c_str(), nullptr, nullptr, argv.data(), environ);
+  if (err != 0) system_error("cannot run {}: {}", pandoc.string(), errno_text(err));
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) system_error("waiting for pandoc: {}", errno_text(errno));
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    system_error("pandoc could not convert {} to {} (exit status {}): the .docx was not written", markdown.string(),
+                 docx.string(), WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+  out.commit();
+  return true;
+}
+
+std::vector<fs::path> write_bulletin(const json& data, const fs::path& template_dir, const fs::path& out_dir,
+                                     const SiteSettings& site, bool quiet) {
+  fs::path md_template = template_dir / "bulletin.md.mustache";
+  TextModel model = build_text_model(data, site, "indicators");
+  // Check the template before writing anything, so that a typo leaves no half-made folder.
+  TextTemplate tmpl(md_template);
+  tmpl.check(model.shape);
+#ifdef CASESTAT_HAVE_WORKBOOK
+  fs::path layout = workbook_layout(template_dir);
+#else
+  fs::path layout;
+#endif
+
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) system_error("cannot create the folder {}: {}", out_dir.string(), ec.message());
+
+  std::string label = model.data["period"]["label"].get<std::string>();
+  std::string stem = bulletin_stem(label);
+  std::vector<fs::path> written;
+
+  std::string chart_stem = file_safe(label);  // write_charts names its files 2025年上半年-主要指标.svg
+#ifdef CASESTAT_HAVE_CHARTS
+  std::vector<fs::path> charts = write_charts(data, out_dir, chart_stem);
+#else
+  std::vector<fs::path> charts;
+  cli::warn("built without the chart writer (src/render/charts.hpp): no charts");
+#endif
+  std::vector<ChartRef> refs;
+  for (const auto& chart : charts) {
+    std::string title = chart.stem().string();
+    if (title.rfind(chart_stem + "-", 0) == 0) title = title.substr(chart_stem.size() + 1);
+    refs.push_back({chart.filename().string(), title});
+  }
+  set_charts(model, refs);
+
+  fs::path md = out_dir / (stem + ".md");
+  write_file_atomically(md, tmpl.render(model));
+  written.push_back(md);
+
+  fs::path xlsx = out_dir / (stem + ".xlsx");
+#ifdef CASESTAT_HAVE_WORKBOOK
+  {
+    AtomicFile out(xlsx);
+    write_workbook(data, layout, out.temp_path());
+    out.commit();
+  }
+  written.push_back(xlsx);
+#else
+  (void)layout;
+  cli::warn("built without the workbook writer (src/render/workbook.hpp): no .xlsx");
+#endif
+  for (const auto& chart : charts) written.push_back(chart);
+
+  fs::path docx = out_dir / (stem + ".docx");
+  if (run_pandoc(md, docx))
+    written.push_back(docx);
+  else
+    cli::note(cli::tool_name() + ": pandoc not found: skipped the .docx", quiet);
+  return written;
+}
+
+void bulletin_command(const BulletinOptions& options) {
+  auto site = load_site_settings(default_template("site.toml"), options.sets);
+  if (options.compare != "yoy" && options.compare != "prev")
+    usage_error("--compare {}: a bulletin compares with yoy (同比) or prev (环比)", options.compare);
+  fs::path template_dir = options.templates.empty() ? templates_dir() / "half-year" : fs::path(options.templates);
+  if (!fs::is_directory(template_dir)) usage_error("--templates {}: no such folder", template_dir.string());
+
+  json data;
+  if (!options.data.empty()) {
+    Input input(options.data);
+    data = parse_indicators_json(input.read_all(), input.display_name());
+  } else {
+    if (options.period.empty()) usage_error("--period is required (e.g. --period 2025H1)");
+#ifndef CASESTAT_HAVE_COMPUTE
+    system_error("built without the indicators engine (src/indicators/compute.hpp): use --data FILE");
+#else
+    IndicatorRequest request;
+    request.db = options.db;
+    request.period = options.period;
+    request.compare = options.compare;
+    json total = compute_indicators(request);
+    request.by = "unit";
+    json by_unit = compute_indicators(request);
+    data = merge_groups(std::move(total), by_unit);
+#endif
+  }
+  for (const auto& path : write_bulletin(data, template_dir, options.out, site, options.quiet))
+    Stdout::get().write(path.string() + "\n");
+}
+
+}  // namespace casestat::render

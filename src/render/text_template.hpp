@@ -1,0 +1,76 @@
+// Mustache templates (kainjow-mustache) checked before they render: a syntax error, an unknown
+// partial or a name the data model does not have stops with the template file and line,
+// instead of printing an empty string into a bulletin.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "render/text_escape.hpp"
+#include "render/text_model.hpp"
+
+namespace casestat::render {
+
+struct TemplateTag {
+  enum class Kind { variable, unescaped, section, inverted, close, partial, comment, delimiter };
+  Kind kind;
+  std::string name;
+  int line;  // 1-based
+};
+
+// One template file, scanned into its tags. Syntax errors (a tag never closed, a section
+// never closed or closed by the wrong name, an empty tag, a bad delimiter change) are data
+// errors: "FILE: line N: ...".
+struct TemplateFile {
+  std::string display;  // the name used in messages
+  std::string text;
+  std::vector<TemplateTag> tags;
+};
+TemplateFile scan_template(std::string display, std::string text);
+
+// The 1-based line of a byte offset in `text`.
+int line_of(const std::string& text, size_t offset);
+
+class TextTemplate {
+ public:
+  // Reads FILE. Partials ({{> name}}) are name.mustache, looked for in FILE's folder, then in
+  // FILE's folder/../partials (shared by half-year and quarterly), then in
+  // templates_dir()/partials. As in the Mustache spec, a line holding only a section,
+  // closing, comment or partial tag is removed whole, whether the section renders or not.
+  // `display` names FILE in messages (the path as the user typed it).
+  explicit TextTemplate(const std::filesystem::path& file, std::string display = "");
+  ~TextTemplate();
+  TextTemplate(TextTemplate&&) noexcept;
+
+  // Checks every tag of the template and of the partials it includes against `shape` (see
+  // TextModel): unknown names, values used as sections of nothing, objects printed as values.
+  void check(const nlohmann::json& shape);
+  // Checks the template against the model's shape, then renders the model's data. Escaping
+  // follows the template's name (text_escape.hpp).
+  std::string render(const TextModel& model);
+
+  Escaping escaping() const { return escaping_; }
+  const std::vector<std::filesystem::path>& partial_dirs() const { return partial_dirs_; }
+
+ private:
+  const TemplateFile& partial(const std::string& name, const TemplateFile& from, int line);
+  void check_tags(const TemplateFile& file, std::vector<const nlohmann::json*>& scopes, int depth);
+
+  std::filesystem::path path_;
+  TemplateFile main_;
+  Escaping escaping_;
+  std::vector<std::filesystem::path> partial_dirs_;
+  std::map<std::string, std::unique_ptr<TemplateFile>> partials_;
+};
+
+// Site settings for templates: the [site] keys of a TOML file (templates/site.toml), when it
+// exists, then KEY=VALUE assignments (--set) on top. Keys are letters, digits and _.
+std::map<std::string, std::string> load_site_settings(const std::filesystem::path& toml,
+                                                      const std::vector<std::string>& assignments);
+
+}  // namespace casestat::render
