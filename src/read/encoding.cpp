@@ -1,0 +1,246 @@
+#include "read/encoding.hpp"
+
+#include <uchardet/uchardet.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "core/error.hpp"
+
+namespace casestat {
+
+namespace {
+
+constexpr size_t kInputChunk = 1 << 20;         // bytes read from the file at a time
+constexpr size_t kDecideWindow = 64 << 10;      // bytes looked at to choose UTF-8 or GBK
+constexpr size_t kOutputChunk = 2 * kInputChunk + 16;  // GBK/UTF-16 grow at most 1.5x in UTF-8
+
+}  // namespace
+
+Iconv::Iconv(const char* to, const char* from) : cd_(iconv_open(to, from)) {
+  if (cd_ == reinterpret_cast<iconv_t>(-1))
+    system_error("cannot convert text from {} to {}: {}", from, to, errno_text(errno));
+}
+
+Iconv::~Iconv() { iconv_close(cd_); }
+
+size_t valid_utf8_prefix(std::string_view bytes, bool* incomplete) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const size_t n = bytes.size();
+  size_t i = 0;
+  if (incomplete) *incomplete = false;
+  while (i < n) {
+    // ASCII runs, eight bytes at a time: most of a ledger is digits and punctuation.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    unsigned char b = s[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t min;
+    if (b >= 0xC2 && b <= 0xDF) len = 2, min = 0x80;
+    else if (b >= 0xE0 && b <= 0xEF) len = 3, min = 0x800;
+    else if (b >= 0xF0 && b <= 0xF4) len = 4, min = 0x10000;
+    else return i;
+    uint32_t cp = b & (0x7F >> len);
+    size_t k = 1;
+    for (; k < len && i + k < n; ++k) {
+      unsigned char c = s[i + k];
+      if ((c & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (c & 0x3F);
+      // Reject overlong forms, surrogates and code points above U+10FFFF as soon as the
+      // second byte shows them, so a cut-off sequence is only called incomplete when it could
+      // still become valid.
+      if (k == 1 && ((len == 3 && b == 0xE0 && c < 0xA0) || (len == 3 && b == 0xED && c >= 0xA0) ||
+                     (len == 4 && b == 0xF0 && c < 0x90) || (len == 4 && b == 0xF4 && c >= 0x90)))
+        return i;
+    }
+    if (k < len) {
+      if (incomplete) *incomplete = true;
+      return i;
+    }
+    if (cp < min) return i;
+    i += len;
+  }
+  return n;
+}
+
+std::string guess_charset(std::string_view sample) {
+  std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> detector(uchardet_new(), uchardet_delete);
+  if (!detector || uchardet_handle_data(detector.get(), sample.data(), sample.size()) != 0) return {};
+  uchardet_data_end(detector.get());
+  const char* charset = uchardet_get_charset(detector.get());
+  return charset ? charset : "";
+}
+
+const char* encoding_name(TextEncoding encoding) {
+  switch (encoding) {
+    case TextEncoding::undecided:
+    case TextEncoding::utf8: return "UTF-8";
+    case TextEncoding::gbk: return "GBK";
+    case TextEncoding::gb18030: return "GB18030";
+    case TextEncoding::utf16le: return "UTF-16LE";
+    case TextEncoding::utf16be: return "UTF-16BE";
+  }
+  return "?";
+}
+
+Utf8Reader::Utf8Reader(const std::filesystem::path& path, const std::string& display_name, const std::string& requested)
+    : display_name_(display_name), file_(nullptr, std::fclose), in_(kInputChunk + kDecideWindow) {
+  if (requested == "auto" || requested.empty()) {
+    encoding_ = TextEncoding::undecided;
+  } else if (requested == "utf-8" || requested == "utf8" || requested == "UTF-8") {
+    encoding_ = TextEncoding::utf8;
+  } else if (requested == "gbk" || requested == "GBK") {
+    encoding_ = TextEncoding::gbk;
+  } else if (requested == "gb18030" || requested == "GB18030") {
+    encoding_ = TextEncoding::gb18030;
+  } else {
+    usage_error("unknown encoding \"{}\" (expected auto, utf-8, gbk or gb18030)", requested);
+  }
+  forced_ = encoding_ != TextEncoding::undecided;
+  file_.reset(std::fopen(path.c_str(), "rb"));
+  if (!file_) system_error("{}: cannot open: {}", display_name_, errno_text(errno));
+}
+
+Utf8Reader::~Utf8Reader() = default;
+
+bool Utf8Reader::fill() {
+  if (eof_) return false;
+  if (pos_ > 0) {
+    std::memmove(in_.data(), in_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+  }
+  size_t got = 0;
+  while (got == 0 && end_ < in_.size()) {
+    got = std::fread(in_.data() + end_, 1, in_.size() - end_, file_.get());
+    if (got == 0) {
+      if (std::ferror(file_.get())) system_error("{}: cannot read: {}", display_name_, errno_text(errno));
+      eof_ = true;
+      return false;
+    }
+  }
+  end_ += got;
+  return got > 0;
+}
+
+// Called at the first non-ASCII byte of a file read with "auto": the ASCII before it reads the
+// same in every candidate, so it has been passed on already.
+void Utf8Reader::decide() {
+  while (end_ - pos_ < kDecideWindow && fill()) {
+  }
+  std::string_view window(in_.data() + pos_, end_ - pos_);
+  bool incomplete = false;
+  size_t valid = valid_utf8_prefix(window, &incomplete);
+  if (valid == window.size() || (incomplete && !eof_)) {
+    encoding_ = TextEncoding::utf8;
+  } else {
+    encoding_ = TextEncoding::gbk;
+    iconv_ = std::make_unique<Iconv>("UTF-8", "GB18030");
+    guess_ = guess_charset(window);
+  }
+}
+
+Utf8Reader::Chunk Utf8Reader::next() {
+  if (!started_) {
+    started_ = true;
+    while (end_ < 4 && fill()) {
+    }
+    std::string_view head(in_.data(), end_);
+    // A BOM is unambiguous, so it wins over --encoding.
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") {
+      encoding_ = TextEncoding::utf8;
+      pos_ = 3;
+    } else if (head.substr(0, 2) == "\xFF\xFE") {
+      encoding_ = TextEncoding::utf16le;
+      pos_ = 2;
+    } else if (head.substr(0, 2) == "\xFE\xFF") {
+      encoding_ = TextEncoding::utf16be;
+      pos_ = 2;
+    }
+    switch (encoding_) {
+      case TextEncoding::gbk:
+      case TextEncoding::gb18030: iconv_ = std::make_unique<Iconv>("UTF-8", "GB18030"); break;
+      case TextEncoding::utf16le: iconv_ = std::make_unique<Iconv>("UTF-8", "UTF-16LE"); break;
+      case TextEncoding::utf16be: iconv_ = std::make_unique<Iconv>("UTF-8", "UTF-16BE"); break;
+      default: break;
+    }
+  }
+  for (;;) {
+    if (pos_ == end_ && !fill()) return {};
+    const char* data = in_.data() + pos_;
+    const size_t size = end_ - pos_;
+    if (encoding_ == TextEncoding::undecided) {
+      size_t i = 0;
+      while (i < size && static_cast<unsigned char>(data[i]) < 0x80) ++i;
+      if (i > 0) {
+        pos_ += i;
+        return {std::string_view(data, i)};
+      }
+      decide();
+      continue;
+    }
+    if (encoding_ == TextEncoding::utf8) {
+      bool incomplete = false;
+      size_t valid = valid_utf8_prefix(std::string_view(data, size), &incomplete);
+      if (valid > 0) {
+        pos_ += valid;
+        return {std::string_view(data, valid)};
+      }
+      if (incomplete && !eof_ && fill()) continue;
+      return {{}, true, static_cast<unsigned char>(*data)};
+    }
+    return convert();
+  }
+}
+
+Utf8Reader::Chunk Utf8Reader::convert() {
+  out_.resize(kOutputChunk);
+  for (;;) {
+    char* in = in_.data() + pos_;
+    size_t in_left = end_ - pos_;
+    char* out = out_.data();
+    size_t out_left = out_.size();
+    size_t rc = iconv(iconv_->get(), &in, &in_left, &out, &out_left);
+    int err = rc == static_cast<size_t>(-1) ? errno : 0;
+    pos_ = static_cast<size_t>(in - in_.data());
+    size_t produced = out_.size() - out_left;
+    if (produced > 0) return {std::string_view(out_.data(), produced)};
+    if (err == EILSEQ || (err == EINVAL && eof_)) return {{}, true, static_cast<unsigned char>(*in)};
+    if (err == E2BIG) system_error("{}: cannot convert the text to UTF-8", display_name_);  // cannot happen: out is big enough
+    if (!fill()) {
+      if (pos_ == end_) return {};
+      return {{}, true, static_cast<unsigned char>(in_[pos_])};  // a character cut off by the end of the file
+    }
+  }
+}
+
+std::string Utf8Reader::advice() const {
+  switch (encoding_) {
+    case TextEncoding::undecided:
+    case TextEncoding::utf8: return "try --encoding gbk";
+    case TextEncoding::gbk:
+      if (!forced_) {
+        // Not UTF-8 and not GBK: uchardet may know what it is (BIG5, SHIFT_JIS, ...).
+        bool gb = guess_.empty() || guess_.rfind("GB", 0) == 0 || guess_ == "HZ-GB-2312";
+        return fmt::format("the file is neither UTF-8 nor GBK{}: save it again as \"CSV UTF-8\"",
+                           gb ? "" : " (it looks like " + guess_ + ")");
+      }
+      [[fallthrough]];
+    case TextEncoding::gb18030: return "try --encoding utf-8";
+    case TextEncoding::utf16le:
+    case TextEncoding::utf16be: return "the file may be damaged";
+  }
+  return {};
+}
+
+}  // namespace casestat

@@ -1,0 +1,92 @@
+// Text encodings of CSV files: which one a file is in, and reading it as UTF-8 in big chunks.
+// Clerks' CSV files come from Excel and WPS as UTF-8 (with or without a BOM), GBK ("ANSI" on a
+// Chinese Windows) or UTF-16LE ("Unicode text"); everything is converted to UTF-8 with iconv.
+#pragma once
+
+#include <iconv.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casestat {
+
+// An iconv conversion descriptor that closes itself.
+class Iconv {
+ public:
+  Iconv(const char* to, const char* from);  // Error(system) when iconv lacks the pair
+  ~Iconv();
+  Iconv(const Iconv&) = delete;
+  Iconv& operator=(const Iconv&) = delete;
+  iconv_t get() const { return cd_; }
+
+ private:
+  iconv_t cd_;
+};
+
+// The length of the longest prefix of `bytes` that is valid UTF-8. `incomplete` (if given) is set
+// when the rest is only the start of a character cut off by the end of the buffer.
+size_t valid_utf8_prefix(std::string_view bytes, bool* incomplete = nullptr);
+
+// uchardet's guess for a sample ("GB18030", "UTF-8", "WINDOWS-1252"; "" when it has none).
+std::string guess_charset(std::string_view sample);
+
+enum class TextEncoding {
+  undecided,  // auto, and only ASCII seen so far: decided at the first non-ASCII byte
+  utf8,
+  gbk,        // read as GB18030, its superset; named GBK in messages, as clerks know it
+  gb18030,
+  utf16le,
+  utf16be,
+};
+
+// "UTF-8", "GBK", "GB18030", "UTF-16LE", "UTF-16BE".
+const char* encoding_name(TextEncoding encoding);
+
+// Reads a text file as UTF-8, one big chunk at a time, so memory does not grow with the file.
+// The encoding comes from a BOM, else from ReadOptions.encoding ("auto", "utf-8", "gbk",
+// "gb18030"). With "auto" and no BOM the text is UTF-8 if its bytes are valid UTF-8, else GB18030
+// (a superset of GBK and GB2312): UTF-8 is always preferred when valid, because a detector like
+// uchardet misjudges short texts, and the bytes of GBK text are almost never valid UTF-8.
+class Utf8Reader {
+ public:
+  struct Chunk {
+    std::string_view text;  // UTF-8; empty at the end of the file
+    bool bad = false;       // the input holds a byte that is not valid in its encoding ...
+    unsigned char bad_byte = 0;  // ... this one, right after `text`
+  };
+
+  // `requested`: "auto", "utf-8", "gbk" or "gb18030" (anything else is a usage error).
+  Utf8Reader(const std::filesystem::path& path, const std::string& display_name, const std::string& requested);
+  ~Utf8Reader();
+  Utf8Reader(const Utf8Reader&) = delete;
+  Utf8Reader& operator=(const Utf8Reader&) = delete;
+
+  // The next piece of text. After a chunk with `bad` set, the caller must stop.
+  Chunk next();
+  TextEncoding encoding() const { return encoding_; }
+  // What to tell the user after "the text is not valid ...": "try --encoding utf-8".
+  std::string advice() const;
+
+ private:
+  bool fill();  // reads more input after the unconsumed bytes; false at the end of the file
+  void decide();
+  Chunk convert();
+
+  std::string display_name_;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_;
+  bool forced_ = false;
+  TextEncoding encoding_ = TextEncoding::undecided;
+  std::unique_ptr<Iconv> iconv_;
+  std::vector<char> in_;  // input bytes: [pos_, end_) not yet used
+  size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+  bool started_ = false;
+  std::vector<char> out_;  // converted text
+  std::string guess_;      // uchardet's guess, for advice when text read as GBK is not GBK
+};
+
+}  // namespace casestat
