@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `cmake --install` into a temporary prefix, then the installed tools and Makefile.inc on the
+# sample data, with nothing of the source tree in sight; and the .deb builds (issue 5).
+set -u
+source "$(dirname "$0")/suite-lib.sh"
+build=$(dirname "$CASESTAT_BIN")
+unset CASESTAT_TEMPLATES
+prefix="$WORK/prefix"
+
+step "cmake --install into a temporary prefix"
+cmake --install "$build" --prefix "$prefix" > "$WORK/install.log" 2>&1
+expect_status 0 $? "$WORK/install.log"
+for f in bin/casestat-import bin/casestat-bulletin share/casestat/Makefile.inc \
+         share/casestat/templates/fields.toml share/casestat/templates/indicators.toml \
+         share/casestat/templates/half-year/bulletin.md.mustache; do
+  expect_file "$prefix/$f"
+done
+if command -v help2man > /dev/null; then expect_file "$prefix/share/man/man1/casestat-import.1"; fi
+
+step "the installed tools run the office job on the sample data"
+mkdir -p "$WORK/office/台账"
+cp "$prefix"/share/casestat/sample-data/* "$WORK/office/台账/"
+cat > "$WORK/office/Makefile" <<MK
+CASESTAT_PERIOD = 2025H1
+include $prefix/share/casestat/Makefile.inc
+MK
+PATH="$prefix/bin:/usr/bin:/bin" make -s -C "$WORK/office" > "$WORK/make.out" 2> "$WORK/make.err"
+expect_status 0 $? "$WORK/make.err"
+expect_file "$WORK/office/out/2025年上半年检察业务数据通报.md"
+expect_file "$WORK/office/out/2025年上半年检察业务数据通报.xlsx"
+PATH="$prefix/bin:/usr/bin:/bin" casestat-indicators --help > /dev/null 2>&1
+expect_status 0 $? 
+
+step "the .deb builds"
+if command -v dpkg-deb > /dev/null && [ "${CASESTAT_SKIP_DEB:-0}" != 1 ]; then
+  cmake --build "$build" --target deb > "$WORK/deb.log" 2>&1
+  expect_status 0 $? "$WORK/deb.log"
+  deb=$(ls "$build"/casestat_*.deb 2>/dev/null | head -n 1)
+  expect_file "$deb"
+  if [ -n "$deb" ]; then
+    expect_match 'libxlsxwriter' "$(dpkg-deb -f "$deb" Depends)" "the package's dependencies"
+    expect_match 'usr/bin/casestat-bulletin' "$(dpkg-deb -c "$deb")" "the package's files"
+  fi
+fi
+
+finish
