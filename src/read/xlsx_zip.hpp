@@ -1,0 +1,35 @@
+// The zip container of an xlsx (minizip), read member by member as a stream, with the inflated
+// size of each member bounded (a zip bomb stops with an error, not with the machine).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace casestat {
+
+class XlsxZip {
+ public:
+  // Throws Error (Exit::data) for a file that is not a readable zip (damaged or truncated).
+  XlsxZip(const std::filesystem::path& path, std::string display_name, uint64_t max_inflated_bytes);
+  bool has(std::string_view member);
+  // Streams a member in pieces; `on_piece` returns false to stop early. Throws Error naming
+  // the member when it is missing (when required), damaged or inflates beyond the limit.
+  // Returns false when the member is absent and not required.
+  bool read(std::string_view member, const std::function<bool(const char*, size_t)>& on_piece,
+            bool required = true);
+  std::string read_all(std::string_view member, bool required = true);
+
+ private:
+  struct Close {
+    void operator()(void* zip) const;
+  };
+  std::unique_ptr<void, Close> zip_;
+  std::string display_;
+  uint64_t max_inflated_;
+};
+
+}  // namespace casestat
