@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <exception>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -234,7 +235,14 @@ class SheetPart : public XmlStream {
       in_row_ = false;
       last_row_ = row_.number;
       bool any = std::any_of(row_.cells.begin(), row_.cells.end(), [](const Cell& c) { return !c.empty(); });
-      if (any && !on_row_(row_)) stop();
+      if (!any) return;
+      // The handler's exceptions must not unwind through expat's C frames: keep and rethrow.
+      try {
+        if (!on_row_(row_)) stop();
+      } catch (...) {
+        pending_ = std::current_exception();
+        stop();
+      }
     }
   }
 
@@ -380,6 +388,9 @@ class SheetPart : public XmlStream {
   std::string type_, value_;
   bool in_row_ = false, in_cell_ = false, in_text_ = false, has_value_ = false, is_date_style_ = false;
   int phonetic_ = 0;
+
+ public:
+  std::exception_ptr pending_;
 };
 
 // Feeds a zip member to a parser.
@@ -439,6 +450,7 @@ class XlsxWorkbook : public Workbook {
     if (index >= names_.size()) usage_error("{}: there is no sheet {}", display_name(), index + 1);
     SheetPart sheet(display_name(), names_[index], strings_, xf_is_date_, date1904_, limits_, on_row);
     parse_member(zip_, paths_[index], sheet);
+    if (sheet.pending_) std::rethrow_exception(sheet.pending_);
   }
 
  private:

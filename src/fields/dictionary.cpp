@@ -1,0 +1,190 @@
+// The field dictionary (templates/fields.toml) and header matching.
+#include "fields/dictionary.hpp"
+
+#include <toml++/toml.h>
+
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "core/paths.hpp"
+
+namespace casestat {
+
+const char* to_string(FieldType type) {
+  switch (type) {
+    case FieldType::text: return "text";
+    case FieldType::date: return "date";
+    case FieldType::money: return "money";
+    case FieldType::integer: return "integer";
+    case FieldType::flag: return "flag";
+  }
+  return "text";
+}
+
+namespace {
+
+// Decodes one UTF-8 code point at text[i], advancing i; invalid bytes come back as themselves.
+unsigned next_code_point(std::string_view text, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (i + static_cast<size_t>(extra) >= text.size() + (extra ? 0 : 1)) extra = 0;
+  unsigned cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<size_t>(k)]) & 0x3F);
+  i += static_cast<size_t>(extra) + 1;
+  return cp;
+}
+
+void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+FieldType parse_type(const std::string& text, const std::filesystem::path& file, const toml::source_region& where,
+                     const std::string& id) {
+  for (FieldType t : {FieldType::text, FieldType::date, FieldType::money, FieldType::integer, FieldType::flag})
+    if (text == to_string(t)) return t;
+  data_error("{}: line {}: field {}: unknown type \"{}\" (expected text, date, money, integer or flag)", file.string(),
+             where.begin.line, id, text);
+}
+
+// 分 per unit for a unit written in a header.
+int64_t fen_for_unit(const std::string& unit) {
+  if (unit == "元" || unit == "人民币元") return 100;
+  if (unit == "万元" || unit == "万") return 1000000;
+  if (unit == "千元") return 100000;
+  if (unit == "亿元") return 10000000000LL;
+  return 0;
+}
+
+}  // namespace
+
+std::string normalize_header(std::string_view header, std::string* unit) {
+  std::string out;
+  for (size_t i = 0; i < header.size();) {
+    unsigned cp = next_code_point(header, i);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+    if (cp == 0x3000 || cp == 0xA0 || cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n') continue;
+    if (cp == 0x3010 || cp == 0x3014) cp = '(';  // 【 〔
+    if (cp == 0x3011 || cp == 0x3015) cp = ')';  // 】 〕
+    if (cp == '[') cp = '(';
+    if (cp == ']') cp = ')';
+    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+    append_utf8(out, cp);
+  }
+  while (!out.empty() && (out.back() == '*' || out.back() == ':')) out.pop_back();  // 受理日期* (required), 日期:
+  // A bracketed suffix: a unit (元, 万元, 人) or a note such as (名称); both left out of the name.
+  std::string found_unit;
+  while (!out.empty() && out.back() == ')') {
+    size_t open = out.rfind('(');
+    if (open == std::string::npos || open == 0) break;
+    std::string inside = out.substr(open + 1, out.size() - open - 2);
+    if (found_unit.empty() && fen_for_unit(inside) != 0) found_unit = inside;
+    out.erase(open);
+  }
+  // A unit written without brackets after a money word: 救助金额元, 挽回损失万元
+  if (found_unit.empty()) {
+    for (std::string_view suffix : {"万元", "元"}) {
+      if (out.size() > suffix.size() + 3 && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        std::string stem = out.substr(0, out.size() - suffix.size());
+        if (stem.ends_with("金额") || stem.ends_with("损失") || stem.ends_with("工资") || stem.ends_with("救助金")) {
+          found_unit = std::string(suffix);
+          out = stem;
+        }
+        break;
+      }
+    }
+  }
+  if (unit) *unit = found_unit;
+  return out;
+}
+
+Dictionary Dictionary::load(const std::filesystem::path& path) {
+  Dictionary dictionary;
+  dictionary.source_ = path;
+  toml::table root;
+  try {
+    root = toml::parse_file(path.string());
+  } catch (const toml::parse_error& e) {
+    if (!std::filesystem::exists(path)) system_error("{}: cannot read the field dictionary: no such file", path.string());
+    data_error("{}: line {}: {}", path.string(), e.source().begin.line, std::string(e.description()));
+  }
+  const toml::table* fields = root["fields"].as_table();
+  if (!fields) data_error("{}: has no [fields] table", path.string());
+  std::unordered_map<std::string, std::string> owner;  // normalized header -> field id
+  for (const auto& [key, node] : *fields) {
+    std::string id(key.str());
+    const toml::table* spec = node.as_table();
+    if (!spec) data_error("{}: line {}: field {}: expected {{ name = ..., type = ..., aliases = [...] }}", path.string(),
+                          node.source().begin.line, id);
+    for (const auto& [k, v] : *spec)
+      if (k.str() != "name" && k.str() != "type" && k.str() != "aliases")
+        data_error("{}: line {}: field {}: unknown key \"{}\" (expected name, type, aliases)", path.string(),
+                   v.source().begin.line, id, std::string(k.str()));
+    Field field;
+    field.id = id;
+    auto name = (*spec)["name"].value<std::string>();
+    if (!name || name->empty())
+      data_error("{}: line {}: field {}: has no name", path.string(), node.source().begin.line, id);
+    field.name = *name;
+    field.type = parse_type((*spec)["type"].value_or(std::string("text")), path, node.source(), id);
+    if (auto aliases = (*spec)["aliases"].as_array()) {
+      for (const auto& alias : *aliases) {
+        auto text = alias.value<std::string>();
+        if (!text) data_error("{}: line {}: field {}: aliases must be text", path.string(), alias.source().begin.line, id);
+        field.aliases.push_back(*text);
+      }
+    }
+    for (const std::string* header : [&] {
+           std::vector<const std::string*> all{&field.name};
+           for (const auto& a : field.aliases) all.push_back(&a);
+           return all;
+         }()) {
+      std::string normalized = normalize_header(*header);
+      auto [it, inserted] = owner.emplace(normalized, id);
+      if (!inserted && it->second != id)
+        data_error("{}: line {}: field {}: the header \"{}\" is already field {}", path.string(),
+                   node.source().begin.line, id, *header, it->second);
+    }
+    dictionary.fields_.push_back(std::move(field));
+  }
+  return dictionary;
+}
+
+Dictionary Dictionary::load_default() { return load(templates_dir() / "fields.toml"); }
+
+std::optional<HeaderMatch> Dictionary::match(std::string_view header) const {
+  std::string unit;
+  std::string normalized = normalize_header(header, &unit);
+  if (normalized.empty()) return std::nullopt;
+  for (const auto& field : fields_) {
+    bool hit = normalize_header(field.name) == normalized;
+    for (size_t i = 0; !hit && i < field.aliases.size(); ++i) hit = normalize_header(field.aliases[i]) == normalized;
+    if (hit) {
+      HeaderMatch match{&field, 100};
+      if (!unit.empty()) match.fen_per_unit = fen_for_unit(unit);
+      return match;
+    }
+  }
+  return std::nullopt;
+}
+
+const Field* Dictionary::find(std::string_view id) const {
+  for (const auto& field : fields_)
+    if (field.id == id) return &field;
+  return nullptr;
+}
+
+}  // namespace casestat
