@@ -70,7 +70,7 @@ enum class ZipKind { spreadsheet, other, unreadable };
 // types name a spreadsheet part somewhere else.
 ZipKind zip_kind(const std::filesystem::path& path) {
   std::unique_ptr<void, int (*)(unzFile)> zip(unzOpen64(path.c_str()), unzClose);
-  if (!zip) return ZipKind::unreadable;
+  if (!zip || unzGoToFirstFile(zip.get()) != UNZ_OK) return ZipKind::unreadable;
   for (const char* name : {"xl/workbook.xml", "xl/workbook.bin"})
     if (unzLocateFile(zip.get(), name, 1) == UNZ_OK) return ZipKind::spreadsheet;
   if (unzLocateFile(zip.get(), "[Content_Types].xml", 1) != UNZ_OK || unzOpenCurrentFile(zip.get()) != UNZ_OK)

@@ -12,7 +12,7 @@ void XlsxZip::Close::operator()(void* zip) const { unzClose(zip); }
 
 XlsxZip::XlsxZip(const std::filesystem::path& path, std::string display_name, uint64_t max_inflated_bytes)
     : zip_(unzOpen64(path.c_str())), display_(std::move(display_name)), max_inflated_(max_inflated_bytes) {
-  if (!zip_)
+  if (!zip_ || unzGoToFirstFile(zip_.get()) != UNZ_OK)
     data_error("{}: the file is damaged: it is not a complete zip archive (a truncated download, or not saved "
                "completely): open it in Excel or WPS and save it again",
                display_);

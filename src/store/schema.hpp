@@ -16,6 +16,7 @@ CREATE TABLE meta (
 CREATE TABLE imports (
   id            INTEGER PRIMARY KEY,
   file          TEXT NOT NULL,      -- the file's name as imported (its identity: a new version replaces the old)
+                                    -- standard input has none: 'Standard Input (sha256 3f2a9c1d0b7e)'
   sha256        TEXT NOT NULL,      -- content hash: the same content is not imported twice
   imported_at   TEXT NOT NULL,      -- local time, 'YYYY-MM-DD HH:MM:SS'
   rows_read     INTEGER NOT NULL,

@@ -1,0 +1,201 @@
+#include "ingest/import.hpp"
+
+#include <filesystem>
+#include <memory>
+
+#include "core/cli.hpp"
+#include "core/error.hpp"
+#include "core/input.hpp"
+#include "core/location.hpp"
+#include "ingest/sha256.hpp"
+#include "store/imports.hpp"
+#include "store/records.hpp"
+
+namespace casestat {
+
+namespace {
+
+constexpr int64_t kProgressEvery = 4096;
+
+std::string skipped_words(const SheetSummary& summary) {
+  int64_t skipped = summary.rows_blank + summary.rows_total;
+  if (skipped == 0) return "";
+  std::string parts;
+  if (summary.rows_blank > 0) parts = std::to_string(summary.rows_blank) + " blank";
+  if (summary.rows_total > 0)
+    parts += (parts.empty() ? "" : ", ") + count_of(summary.rows_total, "total", "totals");
+  return ", " + std::to_string(skipped) + " skipped (" + parts + ")";
+}
+
+// "案件信息.xlsx: sheet 案件: cases, header on row 2, 1200 imported, 3 skipped (1 blank, 2 totals)"
+std::string summary_line(const std::string& file, const SheetSummary& summary, Ledger ledger) {
+  std::string line = Location{file, summary.sheet, 0, ""}.describe() + ": " + to_string(ledger) +
+                     ", header on row " + std::to_string(summary.header_row) + ", " +
+                     std::to_string(summary.rows_ok) + " imported" + skipped_words(summary);
+  if (summary.rows_rejected > 0) line += ", " + std::to_string(summary.rows_rejected) + " rejected";
+  return line;
+}
+
+std::string sheet_place(const Workbook& workbook, size_t index) {
+  return Location{workbook.display_name(), workbook.sheet_names()[index], 0, ""}.describe();
+}
+
+}  // namespace
+
+bool already_imported(Database& db, const std::string& file, const std::string& name, const std::string& sha256,
+                      Messages& messages) {
+  auto earlier = find_import_by_sha256(db, sha256);
+  if (!earlier) return false;
+  std::string as = earlier->file == name ? "" : " as " + earlier->file;
+  messages.note(file + ": already imported on " + earlier->imported_at + as + ", nothing to do");
+  return true;
+}
+
+std::string store_name(const std::string& argument, const std::string& sha256) {
+  if (argument == "-") return "Standard Input (sha256 " + sha256.substr(0, 12) + ")";
+  return std::filesystem::path(argument).filename().string();
+}
+
+FileResult import_workbook(Database& db, Workbook& workbook, const std::string& name, const std::string& sha256,
+                           const Dictionary& dictionary, const ImportOptions& options, Messages& messages) {
+  const std::string& file = workbook.display_name();
+  FileResult result;
+  SheetChoice choice = choose_sheets(workbook, options.sheet);
+  SheetOptions sheet_opts = sheet_options(options);
+
+  // Everything of this file happens in one transaction: committed whole, or rolled back.
+  Transaction transaction(db);
+  // Asked again inside the transaction: another import of the same file may have committed
+  // while this one waited for the store.
+  if (already_imported(db, file, name, sha256, messages)) {
+    result.status = FileStatus::already_imported;
+    return result;
+  }
+  std::optional<ImportInfo> replaced = find_import_by_file(db, name);
+  if (replaced) forget_import(db, replaced->id);
+  int64_t import_id = add_import(db, name, sha256, local_time_now(), {});
+  RecordInserter inserter(db);
+  cli::Progress progress(options.quiet);
+
+  std::vector<RowError> row_errors;         // every one, in sheet and row order
+  std::vector<std::string> sheet_errors;    // a sheet that cannot be read at all
+  std::vector<std::string> summaries;
+  ImportCounts counts;
+  size_t sheets_read = 0;
+  for (size_t index : choice.indexes) {
+    const std::string& sheet = workbook.sheet_names()[index];
+    if (choice.skip_headerless && !has_header_candidate(workbook, index, dictionary, sheet_opts.max_header_search)) {
+      messages.warning(sheet_place(workbook, index) + ": skipped: no header row (no cell in its first " +
+                       std::to_string(sheet_opts.max_header_search) + " rows names a known field)");
+      continue;
+    }
+    ++sheets_read;
+    Ledger ledger = ledger_for(options.ledger, sheet, file);
+    const char* ledger_name = to_string(ledger);
+    // With --on-error abort, once the file has a bad row nothing of it will be kept: the
+    // rest is still read, to list every error, but not written.
+    bool writing = row_errors.empty() && sheet_errors.empty();
+    int64_t seen = 0;
+    std::string progress_prefix = sheet_place(workbook, index) + ": ";
+    try {
+      SheetSummary summary = read_records(workbook, index, dictionary, sheet_opts, [&](const Record& record) {
+        if (writing || options.on_error == OnError::skip) inserter.insert(import_id, ledger_name, sheet, record);
+        if (++seen % kProgressEvery == 0) progress.update(progress_prefix + std::to_string(seen) + " rows");
+      });
+      progress.clear();
+      counts.rows_read += summary.rows_read;
+      counts.rows_imported += summary.rows_ok;
+      counts.rows_skipped += summary.rows_blank + summary.rows_total;
+      counts.rows_rejected += summary.rows_rejected;
+      summaries.push_back(summary_line(file, summary, ledger));
+      if (options.on_error == OnError::skip && !summary.errors.empty()) {
+        auto rows = rejected_rows(workbook, index, summary.errors);
+        result.rejects.insert(result.rejects.end(), rows.begin(), rows.end());
+      }
+      row_errors.insert(row_errors.end(), summary.errors.begin(), summary.errors.end());
+    } catch (const Error& e) {
+      progress.clear();
+      if (e.code() != Exit::data) throw;
+      sheet_errors.push_back(e.what());
+    }
+  }
+  if (sheets_read == 0 && sheet_errors.empty())
+    sheet_errors.push_back(file + ": no sheet has a header row; name one with --sheet and --header-row");
+
+  bool rejected = !sheet_errors.empty() || (options.on_error == OnError::abort && !row_errors.empty());
+  if (rejected) {
+    for (const auto& error : row_errors) messages.error(error.describe());
+    for (const auto& error : sheet_errors) messages.error(error);
+    size_t n = row_errors.size() + sheet_errors.size();
+    std::string hint = sheet_errors.empty() ? "fix the rows above or use --on-error skip" : "fix the problems above";
+    messages.error(file + ": rejected, nothing imported (" + count_of(static_cast<int64_t>(n), "error", "errors") +
+                   "); " + hint);
+    result.status = FileStatus::rejected;
+    result.rejects.clear();
+    return result;  // the transaction rolls back
+  }
+  if (options.on_error == OnError::skip && options.rejects.empty())
+    for (const auto& error : row_errors) messages.warning(error.describe() + " (row left out)");
+  set_import_counts(db, import_id, counts);
+  if (!options.dry_run) transaction.commit();
+  if (replaced) {
+    messages.note(file + ": replaced the earlier version imported on " + replaced->imported_at + " (" +
+                  count_of(replaced->counts.rows_imported, "row", "rows") + ")");
+    result.status = FileStatus::replaced;
+  }
+  for (const auto& line : summaries) messages.note(line);
+  return result;
+}
+
+int import_files(const ImportOptions& options) {
+  if (!options.rejects.empty() && options.on_error != OnError::skip)
+    usage_error("--rejects is for --on-error skip (with abort, nothing of a bad file is imported)");
+  // Check the options and every file before the first import, so a typo in the last name does
+  // not stop the run half-way.
+  ReadOptions read_opts = read_options(options);
+  sheet_options(options);
+  std::vector<std::string> arguments = inputs_or_stdin(options.files);
+  std::vector<Input> inputs;
+  for (const auto& argument : arguments) {
+    inputs.emplace_back(argument);
+    if (!inputs.back().is_stdin()) inputs.back().path();
+  }
+  Dictionary dictionary = load_dictionary(options);
+
+  // A dry run against a store that does not exist yet works on an empty one in memory, so
+  // that it creates no file.
+  std::error_code ec;
+  bool in_memory = options.dry_run && !std::filesystem::exists(options.db, ec);
+  Database db(in_memory ? ":memory:" : options.db, Database::Mode::read_write);
+
+  StderrMessages messages(options.quiet);
+  std::vector<RejectedRow> rejects;
+  bool any_rejected = false;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    Input& input = inputs[i];
+    std::string sha256 = sha256_file(input.path(), input.display_name());
+    FileResult result;
+    if (already_imported(db, input.display_name(), store_name(arguments[i], sha256), sha256, messages)) continue;
+    try {
+      auto workbook = open_workbook(input, read_opts);
+      result = import_workbook(db, *workbook, store_name(arguments[i], sha256), sha256, dictionary, options, messages);
+    } catch (const Error& e) {
+      if (e.code() != Exit::data) throw;
+      // The file cannot be read at all (not a spreadsheet, corrupt, encrypted, empty).
+      messages.error(e.what());
+      result.status = FileStatus::rejected;
+    }
+    any_rejected = any_rejected || result.status == FileStatus::rejected;
+    rejects.insert(rejects.end(), result.rejects.begin(), result.rejects.end());
+  }
+  if (!options.rejects.empty()) {  // in a dry run too: it is not the store
+    write_rejects(options.rejects, rejects);
+    if (!rejects.empty())
+      messages.note(count_of(static_cast<int64_t>(rejects.size()), "row", "rows") + " left out: see " +
+                    options.rejects);
+  }
+  if (options.dry_run) messages.note("dry run: nothing was written to the store");
+  return any_rejected ? static_cast<int>(Exit::data) : 0;
+}
+
+}  // namespace casestat

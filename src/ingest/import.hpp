@@ -1,0 +1,52 @@
+// casestat-import: ledgers into the store, all or nothing per file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fields/dictionary.hpp"
+#include "ingest/reading.hpp"
+#include "ingest/rejects.hpp"
+#include "store/db.hpp"
+
+namespace casestat {
+
+enum class OnError { abort, skip };
+
+struct ImportOptions : ReadingOptions {
+  std::string db = "casestat.db";
+  OnError on_error = OnError::abort;
+  std::string rejects;  // --rejects FILE (with --on-error skip)
+  bool dry_run = false;
+  bool quiet = false;
+  std::vector<std::string> files;  // "-" is standard input
+};
+
+// Imports every file, each in one transaction of its own; a file that is rejected leaves the
+// store as it was and the others are still imported. Returns the exit code: 0, or 1 when a
+// file was rejected. Store and I/O failures throw Error (Exit::system).
+int import_files(const ImportOptions& options);
+
+// What became of one file.
+enum class FileStatus { imported, replaced, already_imported, rejected };
+
+struct FileResult {
+  FileStatus status = FileStatus::imported;
+  std::vector<RejectedRow> rejects;  // --on-error skip: the rows left out
+};
+
+// One file (already open as a workbook) into an open store; `name` is its identity in the
+// store (the file's base name), `sha256` its content hash. Used by import_files and the tests.
+FileResult import_workbook(Database& db, Workbook& workbook, const std::string& name, const std::string& sha256,
+                           const Dictionary& dictionary, const ImportOptions& options, Messages& messages);
+
+// Says so (a note) when a file of this content is in the store already.
+bool already_imported(Database& db, const std::string& file, const std::string& name, const std::string& sha256,
+                      Messages& messages);
+
+// A file's identity in the store: its base name. A file read from standard input has no name,
+// so it is known by its content only: "Standard Input (sha256 3f2a9c1d0b7e)"; a changed version
+// of it is a new import, never a replacement.
+std::string store_name(const std::string& argument, const std::string& sha256);
+
+}  // namespace casestat

@@ -1,0 +1,93 @@
+#include "ingest/reading.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+#include "core/cli.hpp"
+#include "core/error.hpp"
+#include "core/location.hpp"
+
+namespace casestat {
+
+namespace {
+
+std::optional<int64_t> positive_number(std::string_view text) {
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 1) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+SheetOptions sheet_options(const ReadingOptions& options) {
+  SheetOptions sheet;
+  if (options.header_row != "auto") {
+    auto row = positive_number(options.header_row);
+    if (!row) usage_error("--header-row {}: give the header's row number (1, 2, ...) or auto", options.header_row);
+    sheet.header_row = *row;
+    sheet.max_header_search = std::max(sheet.max_header_search, *row);
+  }
+  return sheet;
+}
+
+ReadOptions read_options(const ReadingOptions& options) {
+  static const char* const kEncodings[] = {"auto", "utf-8", "gbk", "gb18030"};
+  if (std::find(std::begin(kEncodings), std::end(kEncodings), options.encoding) == std::end(kEncodings))
+    usage_error("--encoding {}: use auto, utf-8, gbk or gb18030", options.encoding);
+  ReadOptions read;
+  read.encoding = options.encoding;
+  return read;
+}
+
+Dictionary load_dictionary(const ReadingOptions& options) {
+  return options.fields.empty() ? Dictionary::load_default() : Dictionary::load(options.fields);
+}
+
+SheetChoice choose_sheets(const Workbook& workbook, std::string_view sheet) {
+  const auto& names = workbook.sheet_names();
+  SheetChoice choice;
+  if (sheet == "all") {
+    for (size_t i = 0; i < names.size(); ++i) choice.indexes.push_back(i);
+    choice.skip_headerless = names.size() > 1;
+    return choice;
+  }
+  for (size_t i = 0; i < names.size(); ++i)
+    if (!names[i].empty() && names[i] == sheet) return {{i}, false};
+  if (auto number = positive_number(sheet); number && static_cast<size_t>(*number) <= names.size())
+    return {{static_cast<size_t>(*number - 1)}, false};
+  if (names.size() == 1 && names[0].empty())
+    usage_error("{}: --sheet {}: a CSV file has one sheet only (use 1 or all)", workbook.display_name(), sheet);
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+  usage_error("{}: no sheet {} (its sheets: {})", workbook.display_name(), sheet, list);
+}
+
+bool has_header_candidate(Workbook& workbook, size_t index, const Dictionary& dictionary, int64_t rows) {
+  bool found = false;
+  int64_t seen = 0;
+  workbook.read_sheet(index, [&](const Row& row) {
+    for (const Cell& cell : row.cells)
+      if (cell.type == Cell::Type::text && !cell.text.empty() && dictionary.match(cell.text)) {
+        found = true;
+        return false;
+      }
+    return ++seen < rows;
+  });
+  return found;
+}
+
+void StderrMessages::error(std::string_view line) {
+  std::fflush(stdout);
+  std::fprintf(stderr, "%s: error: %.*s\n", cli::tool_name().c_str(), static_cast<int>(line.size()), line.data());
+}
+
+void StderrMessages::warning(std::string_view line) { cli::warn(line); }
+
+void StderrMessages::note(std::string_view line) { cli::note(line, quiet_); }
+
+std::string count_of(int64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+}  // namespace casestat

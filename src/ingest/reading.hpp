@@ -1,0 +1,68 @@
+// What casestat-import and casestat-check share: the reading options, the dictionary, which
+// sheets to read, and how their messages reach the user.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fields/dictionary.hpp"
+#include "fields/sheet_reader.hpp"
+#include "ingest/ledger.hpp"
+#include "read/workbook.hpp"
+
+namespace casestat {
+
+struct ReadingOptions {
+  std::optional<Ledger> ledger;     // --ledger; else from the sheet's or file's name
+  std::string sheet = "all";        // --sheet NAME|N|all
+  std::string header_row = "auto";  // --header-row N|auto
+  std::string encoding = "auto";    // --encoding auto|utf-8|gbk|gb18030 (CSV only)
+  std::string fields;               // --fields FILE; empty: the default dictionary
+};
+
+// Usage Errors for a bad --header-row or --encoding.
+SheetOptions sheet_options(const ReadingOptions& options);
+ReadOptions read_options(const ReadingOptions& options);
+Dictionary load_dictionary(const ReadingOptions& options);
+
+struct SheetChoice {
+  std::vector<size_t> indexes;
+  // A sheet without a header row is skipped with a warning only when the user asked for every
+  // sheet of a workbook that has several (a 说明 sheet beside the ledgers); a sheet the user
+  // named, or the only sheet, must have one.
+  bool skip_headerless = false;
+};
+// --sheet: a sheet's name, else its number (1 = the first), else all. A usage Error names the
+// sheets the workbook has.
+SheetChoice choose_sheets(const Workbook& workbook, std::string_view sheet);
+
+// Does any cell in the sheet's first rows name a field of the dictionary? (false for an empty sheet)
+bool has_header_candidate(Workbook& workbook, size_t index, const Dictionary& dictionary, int64_t rows);
+
+// Where messages go: stderr in the tools, a list in the tests.
+class Messages {
+ public:
+  virtual ~Messages() = default;
+  virtual void error(std::string_view line) = 0;    // "TOOL: error: LINE", always shown
+  virtual void warning(std::string_view line) = 0;  // "TOOL: warning: LINE", always shown
+  virtual void note(std::string_view line) = 0;     // a summary line; not with --quiet
+};
+
+class StderrMessages : public Messages {
+ public:
+  explicit StderrMessages(bool quiet) : quiet_(quiet) {}
+  void error(std::string_view line) override;
+  void warning(std::string_view line) override;
+  void note(std::string_view line) override;
+
+ private:
+  bool quiet_;
+};
+
+// "1 blank, 2 totals" style counting words.
+std::string count_of(int64_t n, std::string_view one, std::string_view many);
+
+}  // namespace casestat

@@ -1,0 +1,52 @@
+// casestat-import: reads ledgers (xlsx, xls, CSV) into the store.
+#include <map>
+
+#include "core/cli.hpp"
+#include "ingest/import.hpp"
+
+int main(int argc, char** argv) {
+  casestat::ImportOptions options;
+  CLI::App app{"Imports ledgers (xlsx, xls, CSV) into the store, all or nothing per file.", "casestat-import"};
+  casestat::cli::add_db_option(app, options.db);
+  std::string ledger;
+  app.add_option("--ledger", ledger,
+                 "The ledger of every sheet: cases, recommendations or petitions; default: from the sheet's "
+                 "name, else the file's (建议 -> recommendations, 信访 -> petitions, else cases)")
+      ->check(CLI::IsMember({"cases", "recommendations", "petitions"}))
+      ->type_name("LEDGER");
+  app.add_option("--sheet", options.sheet, "The sheet to import, by name or number (1 = first), or all")
+      ->capture_default_str()
+      ->type_name("NAME|N|all");
+  app.add_option("--header-row", options.header_row, "The header's row number, or auto (found under any title rows)")
+      ->capture_default_str()
+      ->type_name("N|auto");
+  app.add_option("--encoding", options.encoding, "The encoding of a CSV file")
+      ->check(CLI::IsMember({"auto", "utf-8", "gbk", "gb18030"}))
+      ->capture_default_str();
+  app.add_option("--fields", options.fields, "A field dictionary of your own (default: templates/fields.toml)")
+      ->type_name("FILE");
+  std::map<std::string, casestat::OnError> on_error{{"abort", casestat::OnError::abort},
+                                                    {"skip", casestat::OnError::skip}};
+  app.add_option("--on-error", options.on_error,
+                 "abort: a file with a bad row is not imported at all; skip: import its good rows and "
+                 "list the bad ones in --rejects")
+      ->transform(CLI::CheckedTransformer(on_error))
+      ->default_str("abort");
+  app.add_option("--rejects", options.rejects, "With --on-error skip: write the rows left out and why (CSV)")
+      ->type_name("FILE");
+  app.add_flag("-n,--dry-run", options.dry_run, "Read and check everything, but write nothing to the store");
+  casestat::cli::add_quiet_option(app, options.quiet);
+  app.add_option("files", options.files, "Ledgers to import; - or none: standard input")->type_name("FILE...");
+  casestat::cli::set_examples(app,
+                              "  casestat-import --db jz.db sample-data/*.xlsx sample-data/*.csv sample-data/*.xls\n"
+                              "  casestat-import --ledger petitions 来访登记.csv\n"
+                              "  casestat-import --on-error skip --rejects bad-rows.csv 台账.xlsx\n"
+                              "  casestat-import --dry-run 台账.xlsx\n"
+                              "A file read from standard input is recognized by its content only (it has no name).\n");
+  int code = 0;
+  int failed = casestat::cli::run(app, argc, argv, [&] {
+    if (!ledger.empty()) options.ledger = casestat::parse_ledger(ledger);
+    code = casestat::import_files(options);
+  });
+  return failed != 0 ? failed : code;
+}
