@@ -22,4 +22,6 @@ std::filesystem::path default_template(const std::filesystem::path& relative) {
   return templates_dir() / relative;
 }
 
+const char* version() { return CASESTAT_VERSION; }
+
 }  // namespace casestat

@@ -10,4 +10,7 @@ std::filesystem::path templates_dir();
 // templates_dir() / relative, e.g. default_template("fields.toml").
 std::filesystem::path default_template(const std::filesystem::path& relative);
 
+// casestat's version, "0.1.0".
+const char* version();
+
 }  // namespace casestat

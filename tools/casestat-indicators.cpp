@@ -1,0 +1,53 @@
+// casestat-indicators: the indicators of a period, from the store, as JSON or a table.
+#include <unistd.h>
+
+#include "core/cli.hpp"
+#include "core/output.hpp"
+#include "indicators/compute.hpp"
+#include "indicators/output.hpp"
+
+int main(int argc, char** argv) {
+  casestat::IndicatorRequest request;
+  std::string format = "auto";
+  std::string only;
+  CLI::App app{"Computes the indicators of a period from the store, with the change against a base period.",
+               "casestat-indicators"};
+  casestat::cli::add_db_option(app, request.db);
+  app.add_option("-p,--period", request.period,
+                 "The period: 2025H1, 2025Q3, 2025-03, 2025M1-9, 2025, 2025-01-01..2025-02-15, 2025年上半年, "
+                 "auto (the latest complete half-year), auto-quarter, auto-month")
+      ->required()
+      ->type_name("P");
+  app.add_option("--compare", request.compare, "yoy (同比, the same period a year earlier), prev (环比), none")
+      ->capture_default_str();
+  app.add_option("--by", request.by, "One row per unit (承办单位), department, category, domain, month or another field")
+      ->type_name("FIELD");
+  app.add_option("--catalog", request.catalog, "The indicator catalog (default: templates/indicators.toml)")
+      ->type_name("FILE");
+  app.add_option("--fields", request.fields, "The field dictionary (default: templates/fields.toml)")->type_name("FILE");
+  app.add_option("--only", only, "Only these indicators, e.g. pil.filed,rec.adoption_rate")->type_name("ID,...");
+  app.add_option("--section", request.section, "Only the indicators of this section, e.g. 公益诉讼检察")->type_name("NAME");
+  app.add_option("--where", request.where, "Only records where FIELD is VALUE, e.g. unit=江州市人民检察院")
+      ->type_name("FIELD=VALUE");
+  app.add_option("--today", request.today, "The date that auto periods count back from (default: today)")
+      ->type_name("YYYY-MM-DD");
+  app.add_option("-f,--format", format, "json, table, csv, tsv or md; auto: table on a terminal, json in a pipe")
+      ->capture_default_str();
+  casestat::cli::set_examples(app,
+                              "  casestat-indicators --period 2025H1\n"
+                              "  casestat-indicators --period 2025H1 | casestat-render --template bulletin.md.mustache\n"
+                              "  casestat-indicators --period 2025年1-9月 --by unit --format tsv | sort -t$'\\t' -k3 -nr\n"
+                              "  casestat-indicators --period auto-quarter --compare prev --section 信访工作\n");
+  return casestat::cli::run(app, argc, argv, [&] {
+    for (size_t start = 0; !only.empty() && start <= only.size();) {
+      size_t comma = only.find(',', start);
+      std::string id = only.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!id.empty()) request.only.push_back(id);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    casestat::Format f = casestat::parse_format(format, ::isatty(STDOUT_FILENO) == 1);
+    nlohmann::json data = casestat::compute_indicators(request);
+    casestat::Stdout::get().write(casestat::format_indicators(data, f));
+  });
+}
