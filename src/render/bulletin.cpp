@@ -15,20 +15,9 @@
 #include "render/text_render.hpp"
 #include "render/text_template.hpp"
 
-// The indicators engine, the workbook writer and the chart writer are written alongside this
-// file; until one of them is in the tree, the job stops with a message instead of the build.
-#if __has_include("indicators/compute.hpp")
 #include "indicators/compute.hpp"
-#define CASESTAT_HAVE_COMPUTE 1
-#endif
-#if __has_include("render/workbook.hpp")
-#include "render/workbook.hpp"
-#define CASESTAT_HAVE_WORKBOOK 1
-#endif
-#if __has_include("render/charts.hpp")
 #include "render/charts.hpp"
-#define CASESTAT_HAVE_CHARTS 1
-#endif
+#include "render/workbook.hpp"
 
 extern char** environ;
 
@@ -78,7 +67,6 @@ fs::path find_on_path(const std::string& program) {
   return {};
 }
 
-#ifdef CASESTAT_HAVE_WORKBOOK
 // The workbook layout of a template folder: workbook.toml there, else the default one.
 fs::path workbook_layout(const fs::path& template_dir) {
   for (const fs::path& candidate : {template_dir / "workbook.toml", template_dir / "workbook.json",
@@ -88,7 +76,6 @@ fs::path workbook_layout(const fs::path& template_dir) {
   }
   data_error("{}: no workbook layout (workbook.toml) here nor in {}", template_dir.string(), templates_dir().string());
 }
-#endif
 
 }  // namespace
 
@@ -125,11 +112,7 @@ std::vector<fs::path> write_bulletin(const json& data, const fs::path& template_
   // Check the template before writing anything, so that a typo leaves no half-made folder.
   TextTemplate tmpl(md_template);
   tmpl.check(model.shape);
-#ifdef CASESTAT_HAVE_WORKBOOK
   fs::path layout = workbook_layout(template_dir);
-#else
-  fs::path layout;
-#endif
 
   std::error_code ec;
   fs::create_directories(out_dir, ec);
@@ -140,12 +123,12 @@ std::vector<fs::path> write_bulletin(const json& data, const fs::path& template_
   std::vector<fs::path> written;
 
   std::string chart_stem = file_safe(label);  // write_charts names its files 2025年上半年-主要指标.svg
-#ifdef CASESTAT_HAVE_CHARTS
+  // The workbook first, to a temporary name: if anything fails before the end, the previous
+  // bulletin (Markdown, workbook and charts) is left as it was.
+  fs::path xlsx = out_dir / (stem + ".xlsx");
+  AtomicFile xlsx_out(xlsx);
+  write_workbook(data, layout, xlsx_out.temp_path(), site);
   std::vector<fs::path> charts = write_charts(data, out_dir, chart_stem);
-#else
-  std::vector<fs::path> charts;
-  cli::warn("built without the chart writer (src/render/charts.hpp): no charts");
-#endif
   std::vector<ChartRef> refs;
   for (const auto& chart : charts) {
     std::string title = chart.stem().string();
@@ -153,23 +136,13 @@ std::vector<fs::path> write_bulletin(const json& data, const fs::path& template_
     refs.push_back({chart.filename().string(), title});
   }
   set_charts(model, refs);
+  std::string markdown = tmpl.render(model);
 
+  xlsx_out.commit();
   fs::path md = out_dir / (stem + ".md");
-  write_file_atomically(md, tmpl.render(model));
+  write_file_atomically(md, markdown);
   written.push_back(md);
-
-  fs::path xlsx = out_dir / (stem + ".xlsx");
-#ifdef CASESTAT_HAVE_WORKBOOK
-  {
-    AtomicFile out(xlsx);
-    write_workbook(data, layout, out.temp_path());
-    out.commit();
-  }
   written.push_back(xlsx);
-#else
-  (void)layout;
-  cli::warn("built without the workbook writer (src/render/workbook.hpp): no .xlsx");
-#endif
   for (const auto& chart : charts) written.push_back(chart);
 
   fs::path docx = out_dir / (stem + ".docx");
@@ -193,9 +166,6 @@ void bulletin_command(const BulletinOptions& options) {
     data = parse_indicators_json(input.read_all(), input.display_name());
   } else {
     if (options.period.empty()) usage_error("--period is required (e.g. --period 2025H1)");
-#ifndef CASESTAT_HAVE_COMPUTE
-    system_error("built without the indicators engine (src/indicators/compute.hpp): use --data FILE");
-#else
     IndicatorRequest request;
     request.db = options.db;
     request.period = options.period;
@@ -204,7 +174,6 @@ void bulletin_command(const BulletinOptions& options) {
     request.by = "unit";
     json by_unit = compute_indicators(request);
     data = merge_groups(std::move(total), by_unit);
-#endif
   }
   for (const auto& path : write_bulletin(data, template_dir, options.out, site, options.quiet))
     Stdout::get().write(path.string() + "\n");
