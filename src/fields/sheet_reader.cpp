@@ -102,6 +102,13 @@ SheetSummary read_records(Workbook& workbook, size_t sheet_index, const Dictiona
           return;
         }
       }
+      if (!column.field) {  // two extra columns with one header: keep both, told apart by their letter
+        for (const auto& other : summary.columns)
+          if (!other.field && other.header == column.header) {
+            column.header += " (" + column_letter(static_cast<int64_t>(i)) + ")";
+            break;
+          }
+      }
       summary.columns.push_back(std::move(column));
     }
     have_header = true;
