@@ -1,5 +1,7 @@
 #include "store/db.hpp"
 
+#include <unistd.h>
+
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -34,7 +36,13 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
   sqlite3_extended_result_codes(db_, 1);
   try {
     if (mode == Mode::read_write) {
-      exec("PRAGMA journal_mode=WAL");
+      // Changing the journal mode takes a lock without waiting on the busy handler: retry.
+      for (int waited = 0;; waited += 50) {
+        int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) break;
+        if ((rc & 0xFF) != SQLITE_BUSY || waited >= kBusyTimeoutMs) fail(rc, "setting the journal mode");
+        ::usleep(50 * 1000);
+      }
       exec("PRAGMA synchronous=NORMAL");
     }
     exec("PRAGMA foreign_keys=ON");
@@ -88,23 +96,32 @@ Statement Database::prepare(std::string_view sql) {
 }
 
 void Database::migrate() {
-  // user_version is the schema version; 0 is a new, empty file.
-  auto version_stmt = prepare("PRAGMA user_version");
-  version_stmt.step();
-  int64_t version = version_stmt.integer(0);
-  auto tables = prepare("SELECT count(*) FROM sqlite_master");
-  tables.step();
-  int64_t objects = tables.integer(0);
-  if (version > kSchemaVersion)
-    system_error("the store {} was written by a newer casestat (schema version {}, this one reads up to {}): "
-                 "use that version or a newer one",
-                 path_, version, kSchemaVersion);
+  // user_version is the schema version; 0 is a new, empty file. Each query is its own
+  // statement, finished before the next step, so no read transaction is left open.
+  auto scalar = [&](const char* sql) {
+    Statement stmt = prepare(sql);
+    stmt.step();
+    return stmt.integer(0);
+  };
+  auto check = [&](int64_t version) {
+    if (version > kSchemaVersion)
+      system_error("the store {} was written by a newer casestat (schema version {}, this one reads up to {}): "
+                   "use that version or a newer one",
+                   path_, version, kSchemaVersion);
+    if (version == 0 && scalar("SELECT count(*) FROM sqlite_master") > 0)
+      system_error("{} is not a casestat store (it has tables of another program)", path_);
+  };
+  int64_t version = scalar("PRAGMA user_version");
+  check(version);
   if (version == kSchemaVersion) return;
-  if (version == 0 && objects > 0)
-    system_error("{} is not a casestat store (it has tables of another program)", path_);
   if (sqlite3_db_readonly(db_, "main") == 1)
     system_error("the store {} is empty or old and cannot be set up read-only; run casestat-import first", path_);
+  // Two imports creating the same new store: the second waits here for the first, then finds
+  // the schema made.
   Transaction transaction(*this);
+  version = scalar("PRAGMA user_version");
+  check(version);
+  if (version == kSchemaVersion) return;
   if (version == 0) {
     exec(kSchemaV1);
     exec("INSERT INTO meta(key, value) VALUES ('created_by', 'casestat')");

@@ -24,7 +24,7 @@ cat > "$WORK/office/Makefile" <<MK
 CASESTAT_PERIOD = 2025H1
 include $prefix/share/casestat/Makefile.inc
 MK
-PATH="$prefix/bin:/usr/bin:/bin" make -s -C "$WORK/office" > "$WORK/make.out" 2> "$WORK/make.err"
+PATH="$prefix/bin:/usr/bin:/bin" env -u CASESTAT_BIN make -s -C "$WORK/office" > "$WORK/make.out" 2> "$WORK/make.err"
 expect_status 0 $? "$WORK/make.err"
 expect_file "$WORK/office/out/2025年上半年检察业务数据通报.md"
 expect_file "$WORK/office/out/2025年上半年检察业务数据通报.xlsx"
