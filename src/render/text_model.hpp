@@ -1,5 +1,5 @@
 // The data model Mustache templates see, built from the indicators JSON
-// (/work/notes/INDICATORS_JSON.md; documented for users in the README, "Templates").
+// (src/indicators/compute.hpp; documented for users in the README, "Indicators JSON" and "Templates").
 //
 //   {{period.label}} {{base.label}} {{base.word}} {{generated_on}} {{by}}
 //   {{pil.filed.display}} {{pil.filed.change_text}} {{hearings.display}}  every indicator by id
