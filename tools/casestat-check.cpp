@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--fields", options.fields, "A field dictionary of your own (default: templates/fields.toml)")
       ->type_name("FILE");
+  casestat::add_limit_options(app, options);
   casestat::cli::add_quiet_option(app, options.quiet);
   app.add_option("files", options.files, "Ledgers to check; - or none: standard input")->type_name("FILE...");
   casestat::cli::set_examples(app,

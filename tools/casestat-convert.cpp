@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   app.add_flag("--neutralize-formulas", options.neutralize_formulas,
                "Put ' before a cell that starts with = + - or @, so that a spreadsheet opening the CSV does not run "
                "it as a formula (CSV injection)");
+  casestat::add_limit_options(app, options);
   casestat::cli::add_quiet_option(app, options.quiet);
   casestat::cli::set_examples(app,
                               "  casestat-convert 公益诉讼台账.xlsx > 公益诉讼台账.csv\n"

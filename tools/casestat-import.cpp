@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
   app.add_option("--rejects", options.rejects, "With --on-error skip: write the rows left out and why (CSV)")
       ->type_name("FILE");
   app.add_flag("-n,--dry-run", options.dry_run, "Read and check everything, but write nothing to the store");
+  app.add_flag("--forget", options.forget,
+               "Remove the rows of the named files from the store (by file name; the files need not exist)");
+  casestat::add_limit_options(app, options);
   casestat::cli::add_quiet_option(app, options.quiet);
   app.add_option("files", options.files, "Ledgers to import; - or none: standard input")->type_name("FILE...");
   casestat::cli::set_examples(app,
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
                               "  casestat-import --ledger petitions 来访登记.csv\n"
                               "  casestat-import --on-error skip --rejects bad-rows.csv 台账.xlsx\n"
                               "  casestat-import --dry-run 台账.xlsx\n"
+                              "  casestat-import --forget 信访台账.csv\n"
                               "A file read from standard input is recognized by its content only (it has no name).\n");
   int code = 0;
   int failed = casestat::cli::run(app, argc, argv, [&] {

@@ -147,7 +147,35 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   return result;
 }
 
+int forget_files(const ImportOptions& options) {
+  if (options.files.empty()) usage_error("--forget needs the names of the files to remove, e.g. --forget 信访台账.csv");
+  Database db(options.db, Database::Mode::read_write);
+  StderrMessages messages(options.quiet);
+  bool missing = false, removed = false;
+  for (const auto& argument : options.files) {
+    std::string name = std::filesystem::path(argument).filename().string();
+    Transaction transaction(db);
+    auto found = find_import_by_file(db, name);
+    if (!found) {
+      std::string names;
+      Statement all = db.prepare("SELECT file FROM imports ORDER BY file");
+      while (all.step()) names += (names.empty() ? "" : ", ") + all.text(0);
+      messages.error(name + ": not in the store " + options.db + (names.empty() ? " (it is empty)" : " (it holds: " + names + ")"));
+      missing = true;
+      continue;
+    }
+    forget_import(db, found->id);
+    transaction.commit();
+    removed = true;
+    messages.note(name + ": removed from the store (" + count_of(found->counts.rows_imported, "row", "rows") +
+                  " imported on " + found->imported_at + ")");
+  }
+  if (removed) db.exec("VACUUM");  // so the removed rows do not linger in free pages of the file
+  return missing ? static_cast<int>(Exit::data) : 0;
+}
+
 int import_files(const ImportOptions& options) {
+  if (options.forget) return forget_files(options);
   if (!options.rejects.empty() && options.on_error != OnError::skip)
     usage_error("--rejects is for --on-error skip (with abort, nothing of a bad file is imported)");
   // Check the options and every file before the first import, so a typo in the last name does

@@ -18,6 +18,7 @@ struct ImportOptions : ReadingOptions {
   OnError on_error = OnError::abort;
   std::string rejects;  // --rejects FILE (with --on-error skip)
   bool dry_run = false;
+  bool forget = false;  // --forget: remove the rows of the named files from the store instead
   bool quiet = false;
   std::vector<std::string> files;  // "-" is standard input
 };
@@ -26,6 +27,10 @@ struct ImportOptions : ReadingOptions {
 // store as it was and the others are still imported. Returns the exit code: 0, or 1 when a
 // file was rejected. Store and I/O failures throw Error (Exit::system).
 int import_files(const ImportOptions& options);
+
+// --forget FILE...: removes each named file's import and rows (by its name in the store: the
+// base name). A name the store does not hold is an error (exit 1); the others are still removed.
+int forget_files(const ImportOptions& options);
 
 // What became of one file.
 enum class FileStatus { imported, replaced, already_imported, rejected };

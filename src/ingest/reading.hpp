@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "fields/dictionary.hpp"
 #include "fields/sheet_reader.hpp"
 #include "ingest/ledger.hpp"
@@ -21,7 +23,14 @@ struct ReadingOptions {
   std::string header_row = "auto";  // --header-row N|auto
   std::string encoding = "auto";    // --encoding auto|utf-8|gbk|gb18030 (CSV only)
   std::string fields;               // --fields FILE; empty: the default dictionary
+  // Limits against hostile files; an honest huge file can raise them (add_limit_options).
+  uint64_t max_inflated_mib = 4096;     // a zip member's inflated size
+  uint64_t max_shared_strings = 50'000'000;
+  uint64_t max_field_mib = 32;          // one CSV field or one text in a cell
 };
+
+// --max-inflated-mib, --max-shared-strings, --max-field-mib (hidden from the short help).
+void add_limit_options(CLI::App& app, ReadingOptions& options);
 
 // Usage Errors for a bad --header-row or --encoding.
 SheetOptions sheet_options(const ReadingOptions& options);
