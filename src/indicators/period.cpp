@@ -96,7 +96,7 @@ Period parse_period(std::string_view text_view, std::string_view today) {
   static const std::regex half(R"((\d{4})[Hh]([12]))"), quarter(R"((\d{4})[Qq]([1-4]))"),
       month(R"((\d{4})(?:-|[Mm])(\d{1,2}))"), cumulative(R"((\d{4})[Mm](\d{1,2})-(\d{1,2}))"), year(R"((\d{4}))"),
       range(R"((\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}))"), zh_half(R"((\d{4})年(上|下)半年)"),
-      zh_quarter(R"((\d{4})年第?([1-4一二三四])季度)"), zh_month(R"((\d{4})年(\d{1,2})月(?:份)?)"),
+      zh_quarter(R"((\d{4})年(?:第)?(1|2|3|4|一|二|三|四)季度)"), zh_month(R"((\d{4})年(\d{1,2})月(?:份)?)"),
       zh_cumulative(R"((\d{4})年(\d{1,2})(?:-|—|－|至|~|～)(\d{1,2})月)"), zh_year(R"((\d{4})年(?:全年|度)?)");
   auto month_ok = [&](const std::string& s) {
     int v = std::stoi(s);
