@@ -8,20 +8,7 @@ int main(int argc, char** argv) {
                "the fields matched, and every problem.",
                "casestat-check"};
   std::string ledger;
-  app.add_option("--ledger", ledger, "The ledger of every sheet: cases, recommendations or petitions")
-      ->check(CLI::IsMember({"cases", "recommendations", "petitions"}))
-      ->type_name("LEDGER");
-  app.add_option("--sheet", options.sheet, "The sheet to check, by name or number (1 = first), or all")
-      ->capture_default_str()
-      ->type_name("NAME|N|all");
-  app.add_option("--header-row", options.header_row, "The header's row number, or auto")
-      ->capture_default_str()
-      ->type_name("N|auto");
-  app.add_option("--encoding", options.encoding, "The encoding of a CSV file")
-      ->check(CLI::IsMember({"auto", "utf-8", "gbk", "gb18030"}))
-      ->capture_default_str();
-  app.add_option("--fields", options.fields, "A field dictionary of your own (default: templates/fields.toml)")
-      ->type_name("FILE");
+  casestat::add_reading_options(app, options, "check", &ledger);
   casestat::add_limit_options(app, options);
   casestat::cli::add_quiet_option(app, options.quiet);
   app.add_option("files", options.files, "Ledgers to check; - or none: standard input")->type_name("FILE...");

@@ -11,15 +11,7 @@ int main(int argc, char** argv) {
                "plain decimals. The same reading code as casestat-import.",
                "casestat-convert"};
   app.add_option("files", options.files, "Ledgers; none or - is standard input")->type_name("FILE...");
-  app.add_option("--sheet", options.sheet, "A sheet by name or number (1 = the first), or all")
-      ->capture_default_str()
-      ->type_name("NAME|N|all");
-  app.add_option("--header-row", options.header_row, "The header's row number, or auto (the first row naming known "
-                                                     "fields)")
-      ->capture_default_str()
-      ->type_name("N|auto");
-  app.add_option("--encoding", options.encoding, "CSV only: auto, utf-8, gbk or gb18030")->capture_default_str();
-  app.add_option("--fields", options.fields, "The field dictionary (default: templates/fields.toml)")->type_name("FILE");
+  casestat::add_reading_options(app, options, "convert");
   app.add_option("--to", to, "csv, tsv or jsonl")->check(CLI::IsMember({"csv", "tsv", "jsonl"}))->capture_default_str();
   app.add_flag("--neutralize-formulas", options.neutralize_formulas,
                "Put ' before a cell that starts with = + - or @, so that a spreadsheet opening the CSV does not run "

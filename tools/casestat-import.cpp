@@ -9,22 +9,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Imports ledgers (xlsx, xls, CSV) into the store, all or nothing per file.", "casestat-import"};
   casestat::cli::add_db_option(app, options.db);
   std::string ledger;
-  app.add_option("--ledger", ledger,
-                 "The ledger of every sheet: cases, recommendations or petitions; default: from the sheet's "
-                 "name, else the file's (建议 -> recommendations, 信访 -> petitions, else cases)")
-      ->check(CLI::IsMember({"cases", "recommendations", "petitions"}))
-      ->type_name("LEDGER");
-  app.add_option("--sheet", options.sheet, "The sheet to import, by name or number (1 = first), or all")
-      ->capture_default_str()
-      ->type_name("NAME|N|all");
-  app.add_option("--header-row", options.header_row, "The header's row number, or auto (found under any title rows)")
-      ->capture_default_str()
-      ->type_name("N|auto");
-  app.add_option("--encoding", options.encoding, "The encoding of a CSV file")
-      ->check(CLI::IsMember({"auto", "utf-8", "gbk", "gb18030"}))
-      ->capture_default_str();
-  app.add_option("--fields", options.fields, "A field dictionary of your own (default: templates/fields.toml)")
-      ->type_name("FILE");
+  casestat::add_reading_options(app, options, "import", &ledger);
   std::map<std::string, casestat::OnError> on_error{{"abort", casestat::OnError::abort},
                                                     {"skip", casestat::OnError::skip}};
   app.add_option("--on-error", options.on_error,

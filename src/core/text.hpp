@@ -16,4 +16,7 @@ bool is_valid_utf8(std::string_view text);
 // Leading and trailing ASCII white space, full-width spaces (U+3000) and no-break spaces removed.
 std::string_view trim(std::string_view text);
 
+// Appends a code point as UTF-8.
+void append_utf8(std::string& out, unsigned code_point);
+
 }  // namespace casestat

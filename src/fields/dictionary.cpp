@@ -1,7 +1,8 @@
 // The field dictionary (templates/fields.toml) and header matching.
+#include "core/text.hpp"
 #include "fields/dictionary.hpp"
 
-#include <toml++/toml.h>
+#include "fields/toml_file.hpp"
 
 #include <unordered_map>
 
@@ -34,23 +35,6 @@ unsigned next_code_point(std::string_view text, size_t& i) {
   return cp;
 }
 
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 FieldType parse_type(const std::string& text, const std::filesystem::path& file, const toml::source_region& where,
                      const std::string& id) {
@@ -114,13 +98,7 @@ std::string normalize_header(std::string_view header, std::string* unit) {
 Dictionary Dictionary::load(const std::filesystem::path& path) {
   Dictionary dictionary;
   dictionary.source_ = path;
-  toml::table root;
-  try {
-    root = toml::parse_file(path.string());
-  } catch (const toml::parse_error& e) {
-    if (!std::filesystem::exists(path)) system_error("{}: cannot read the field dictionary: no such file", path.string());
-    data_error("{}: line {}: {}", path.string(), e.source().begin.line, std::string(e.description()));
-  }
+  toml::table root = parse_toml_file(path, "the field dictionary");
   const toml::table* fields = root["fields"].as_table();
   if (!fields) data_error("{}: has no [fields] table", path.string());
   std::unordered_map<std::string, std::string> owner;  // normalized header -> field id

@@ -1,6 +1,6 @@
 #include "indicators/catalog.hpp"
 
-#include <toml++/toml.h>
+#include "fields/toml_file.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -154,13 +154,7 @@ const Indicator* Catalog::find(std::string_view id) const {
 Catalog Catalog::load(const std::filesystem::path& path, const Dictionary& dictionary) {
   Catalog catalog;
   catalog.source_ = path;
-  toml::table root;
-  try {
-    root = toml::parse_file(path.string());
-  } catch (const toml::parse_error& e) {
-    if (!std::filesystem::exists(path)) system_error("{}: cannot read the indicator catalog: no such file", path.string());
-    data_error("{}: line {}: {}", path.string(), e.source().begin.line, std::string(e.description()));
-  }
+  toml::table root = parse_toml_file(path, "the indicator catalog");
   Loader loader(path, dictionary);
   const toml::array* list = root["indicator"].as_array();
   if (!list || list->empty()) data_error("{}: has no [[indicator]] entries", path.string());

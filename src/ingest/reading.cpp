@@ -45,6 +45,28 @@ ReadOptions read_options(const ReadingOptions& options) {
   return read;
 }
 
+void add_reading_options(CLI::App& app, ReadingOptions& options, const char* verb, std::string* ledger) {
+  if (ledger)
+    app.add_option("--ledger", *ledger,
+                   "The ledger of every sheet: cases, recommendations or petitions; default: from the sheet's "
+                   "name, else the file's (建议 -> recommendations, 信访 -> petitions, else cases)")
+        ->check(CLI::IsMember({"cases", "recommendations", "petitions"}))
+        ->type_name("LEDGER");
+  app.add_option("--sheet", options.sheet,
+                 fmt::format("The sheet to {}, by name or number (1 = the first), or all", verb))
+      ->capture_default_str()
+      ->type_name("NAME|N|all");
+  app.add_option("--header-row", options.header_row,
+                 "The header's row number, or auto (the first row naming known fields, under any title rows)")
+      ->capture_default_str()
+      ->type_name("N|auto");
+  app.add_option("--encoding", options.encoding, "The encoding of a CSV file")
+      ->check(CLI::IsMember({"auto", "utf-8", "gbk", "gb18030"}))
+      ->capture_default_str();
+  app.add_option("--fields", options.fields, "A field dictionary of your own (default: templates/fields.toml)")
+      ->type_name("FILE");
+}
+
 void add_limit_options(CLI::App& app, ReadingOptions& options) {
   const char* group = "Limits against hostile files (raise them for an honest huge file)";
   app.add_option("--max-inflated-mib", options.max_inflated_mib, "The most a part of an xlsx may inflate to, in MiB")

@@ -29,7 +29,11 @@ struct ReadingOptions {
   uint64_t max_field_mib = 32;          // one CSV field or one text in a cell
 };
 
-// --max-inflated-mib, --max-shared-strings, --max-field-mib (hidden from the short help).
+// --sheet, --header-row, --encoding, --fields (and --ledger into `ledger` when given), the options
+// casestat-import, casestat-check and casestat-convert share; `verb` says what is done to the
+// sheet ("import", "check", "convert").
+void add_reading_options(CLI::App& app, ReadingOptions& options, const char* verb, std::string* ledger = nullptr);
+// --max-inflated-mib, --max-shared-strings, --max-field-mib, in a group of their own.
 void add_limit_options(CLI::App& app, ReadingOptions& options);
 
 // Usage Errors for a bad --header-row or --encoding.

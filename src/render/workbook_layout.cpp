@@ -1,6 +1,6 @@
 #include "render/workbook_layout.hpp"
 
-#include <toml++/toml.h>
+#include "fields/toml_file.hpp"
 
 #include <set>
 
@@ -50,13 +50,7 @@ struct Reader {
 }  // namespace
 
 Layout load_layout(const std::filesystem::path& path, const nlohmann::json& data) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path.string());
-  } catch (const toml::parse_error& e) {
-    if (!std::filesystem::exists(path)) system_error("{}: cannot read the workbook layout: no such file", path.string());
-    data_error("{}: line {}: {}", path.string(), e.source().begin.line, std::string(e.description()));
-  }
+  toml::table root = parse_toml_file(path, "the workbook layout");
   Reader r{path, {}};
   for (const auto& i : data.value("indicators", nlohmann::json::array())) r.ids.insert(i.value("id", ""));
   Layout layout;

@@ -8,7 +8,7 @@
 #include "indicators/catalog.hpp"
 #include "indicators/compute.hpp"
 #include "store/db.hpp"
-#include "temp_dir.hpp"
+#include "../store/temp_dir.hpp"
 
 using namespace casestat;
 using nlohmann::json;

@@ -1,0 +1,18 @@
+#include "fields/toml_file.hpp"
+
+#include "core/error.hpp"
+
+namespace casestat {
+
+toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    system_error("{}: cannot read {}: no such file", path.string(), what);
+  try {
+    return toml::parse_file(path.string());
+  } catch (const toml::parse_error& e) {
+    data_error("{}: line {}: {}", path.string(), e.source().begin.line, std::string(e.description()));
+  }
+}
+
+}  // namespace casestat

@@ -1,0 +1,15 @@
+// Reading the TOML files a site edits (field dictionary, indicator catalog, workbook layout):
+// a missing file is a system error, a syntax error a data error naming the file and line.
+#pragma once
+
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <string_view>
+
+namespace casestat {
+
+// `what` names the file's role in the message: "the field dictionary".
+toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what);
+
+}  // namespace casestat
