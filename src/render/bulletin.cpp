@@ -37,16 +37,6 @@ std::string file_safe(const std::string& label) {
 
 std::string bulletin_stem(const std::string& period_label) { return file_safe(period_label) + "检察业务数据通报"; }
 
-json merge_groups(json total, const json& by_unit) {
-  auto id_of = [](const json& doc, const char* key) {
-    return doc.contains(key) && doc[key].is_object() ? doc[key].value("id", "") : std::string();
-  };
-  if (id_of(total, "period") != id_of(by_unit, "period") || id_of(total, "base") != id_of(by_unit, "base"))
-    fail(Exit::system, "internal: the per-office indicators are for another period than the totals");
-  total["by"] = by_unit.value("by", "unit");
-  total["groups"] = by_unit.contains("groups") ? by_unit["groups"] : json::array();
-  return total;
-}
 
 namespace {
 
@@ -170,10 +160,8 @@ void bulletin_command(const BulletinOptions& options) {
     request.db = options.db;
     request.period = options.period;
     request.compare = options.compare;
-    json total = compute_indicators(request);
-    request.by = "unit";
-    json by_unit = compute_indicators(request);
-    data = merge_groups(std::move(total), by_unit);
+    request.by = "unit";  // one scan gives the totals and the offices
+    data = compute_indicators(request);
   }
   for (const auto& path : write_bulletin(data, template_dir, options.out, site, options.quiet))
     Stdout::get().write(path.string() + "\n");

@@ -26,10 +26,6 @@ struct BulletinOptions {
 
 void bulletin_command(const BulletinOptions& options);
 
-// The totals document with the groups (and `by`) of the per-office one. Both must be for the
-// same period and base.
-nlohmann::json merge_groups(nlohmann::json total, const nlohmann::json& by_unit);
-
 // What the job writes, from indicators JSON that already holds the groups: returns the paths
 // written, in order (Markdown, workbook, charts, docx). `template_dir` holds
 // bulletin.md.mustache and the workbook layout.

@@ -176,3 +176,31 @@ TEST_CASE("a second writer waits for the first instead of failing") {
   REQUIRE(count.step());
   CHECK(count.integer(0) == 2);
 }
+
+TEST_CASE("a store of schema version 1 is migrated when opened, its rows kept") {
+  TempDir dir;
+  std::string path = dir.file("old.db");
+  // What casestat 0.1 with schema 1 wrote: the v1 schema, one import, one record.
+  raw_exec(path, std::string(kSchemaV1) +
+                     "INSERT INTO meta(key, value) VALUES ('created_by', 'casestat');"
+                     "INSERT INTO imports VALUES (1, 'a.csv', 'x', '2025-01-01 00:00:00', 1, 1, 0, 0);"
+                     "INSERT INTO records(import_id, ledger, sheet, row, received_on) VALUES (1, 'cases', '', 2, '2025-03-05');"
+                     "PRAGMA user_version = 1;");
+  {
+    Database db(path, Database::Mode::read_write);
+    auto version = db.prepare("PRAGMA user_version");
+    REQUIRE(version.step());
+    CHECK(version.integer(0) == 2);
+    auto indexes = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'records_ledger_%'");
+    REQUIRE(indexes.step());
+    CHECK(indexes.integer(0) == 0);
+    auto rows = db.prepare("SELECT received_on FROM records");
+    REQUIRE(rows.step());
+    CHECK(rows.text(0) == "2025-03-05");
+  }
+  // read-only, a store of the current version opens as it is
+  Database again(path, Database::Mode::read_only);
+  auto version = again.prepare("PRAGMA user_version");
+  REQUIRE(version.step());
+  CHECK(version.integer(0) == kSchemaVersion);
+}
