@@ -35,6 +35,8 @@ bool is_serial_column(const std::string& header) { return compact(header) == "�
 bool is_total_row(const Row& row) {
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
+    // Each word ends in 计: most rows are told apart without building anything.
+    if (cell.type != Cell::Type::text || cell.text.find("计") == std::string::npos) return false;
     std::string t = compact(cell.text);
     for (std::string_view word : {"合计", "小计", "总计"})
       if (t.starts_with(word) || (t.ends_with(word) && t.size() <= 18)) return true;

@@ -191,21 +191,25 @@ class SheetPart : public XmlStream {
         return refuse(fmt::format("{}: sheet {}: row {} is beyond the last row a sheet can have ({})", display_name(),
                                   sheet_, r ? r : "?", limits_.max_rows));
       row_.number = number;
-      row_.cells.clear();
+      start_row();
       next_column_ = 0;
       in_row_ = true;
     } else if (name == "c") {
       if (!in_row_) {  // a cell outside a row: be lenient, start one
         row_.number = last_row_ + 1;
-        row_.cells.clear();
+        start_row();
         in_row_ = true;
       }
-      const char* r = xml_attr(attrs, "r");
+      const char *r = nullptr, *t = nullptr, *s = nullptr;
+      for (const char** a = attrs; *a; a += 2) {  // one pass: this runs for every cell
+        std::string_view n = local_name(a[0]);
+        if (n == "r") r = a[1];
+        else if (n == "t") t = a[1];
+        else if (n == "s") s = a[1];
+      }
       column_ = next_column_;
       if (r && !parse_ref(r)) return;
-      const char* t = xml_attr(attrs, "t");
       type_ = t ? t : "n";
-      const char* s = xml_attr(attrs, "s");
       size_t style = s ? std::strtoul(s, nullptr, 10) : 0;
       is_date_style_ = style < xf_is_date_.size() && xf_is_date_[style];
       value_.clear();
@@ -234,6 +238,7 @@ class SheetPart : public XmlStream {
     } else if (name == "row" && in_row_) {
       in_row_ = false;
       last_row_ = row_.number;
+      row_.cells.resize(used_);  // as many cells as the row has (the others' memory goes only when rows vary)
       bool any = std::any_of(row_.cells.begin(), row_.cells.end(), [](const Cell& c) { return !c.empty(); });
       if (!any) return;
       // The handler's exceptions must not unwind through expat's C frames: keep and rethrow.
@@ -287,8 +292,21 @@ class SheetPart : public XmlStream {
     return true;
   }
 
+  // Empties the row's cells in place, keeping their strings' memory for the next row: a sheet
+  // of a million rows then allocates per cell only when a text is longer than any before.
+  void start_row() {
+    for (size_t i = 0; i < used_; ++i) {
+      row_.cells[i].type = Cell::Type::empty;
+      row_.cells[i].text.clear();
+      row_.cells[i].number = 0;
+    }
+    used_ = 0;
+  }
+
   void store_cell() {
-    Cell cell;
+    if (row_.cells.size() <= column_) row_.cells.resize(column_ + 1);
+    used_ = std::max(used_, column_ + 1);
+    Cell& cell = row_.cells[column_];
     if (type_ == "s") {
       size_t index = std::strtoul(value_.c_str(), nullptr, 10);
       if (index >= strings_.size()) {
@@ -297,7 +315,7 @@ class SheetPart : public XmlStream {
                                   display_name(), sheet_, column_letter(column_), row_.number, index, strings_.size()));
       }
       cell.type = Cell::Type::text;
-      cell.text = strings_[index];
+      cell.text.assign(strings_[index]);
     } else if (type_ == "inlineStr" || type_ == "str") {
       cell.type = Cell::Type::text;
       cell.text = decode_xlsx_escapes(value_);
@@ -317,7 +335,7 @@ class SheetPart : public XmlStream {
       std::string_view v(value_);
       while (!v.empty() && (v.front() == ' ' || v.front() == '\n')) v.remove_prefix(1);
       while (!v.empty() && (v.back() == ' ' || v.back() == '\n')) v.remove_suffix(1);
-      if (v.empty()) return;
+      if (v.empty()) return;  // (an empty <v/>: the cell stays empty)
       double number = 0;
       auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
       if (ec != std::errc() || end != v.data() + v.size()) {
@@ -330,11 +348,12 @@ class SheetPart : public XmlStream {
       } else {
         cell.type = Cell::Type::number;
         cell.number = number;
-        cell.text = is_plain_decimal(v) ? std::string(v) : plain_decimal(number);
+        if (is_plain_decimal(v))
+          cell.text.assign(v);
+        else
+          cell.text = plain_decimal(number);
       }
     }
-    if (row_.cells.size() <= column_) row_.cells.resize(column_ + 1);
-    row_.cells[column_] = std::move(cell);
   }
 
   static bool is_plain_decimal(std::string_view v) {
@@ -383,6 +402,7 @@ class SheetPart : public XmlStream {
   const ReadLimits& limits_;
   const RowHandler& on_row_;
   Row row_;
+  size_t used_ = 0;  // cells of row_ written in this row
   int64_t last_row_ = 0;
   size_t next_column_ = 0, column_ = 0;
   std::string type_, value_;
