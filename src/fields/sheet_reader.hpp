@@ -30,7 +30,7 @@ struct Column {
 struct Record {
   int64_t row = 0;
   std::vector<std::pair<const Field*, Value>> values;  // only non-null values
-  nlohmann::json extras = nlohmann::json::object();     // header -> text, for extra columns
+  nlohmann::json extras;  // header -> text, for extra columns (null until there is one: no allocation per row)
 };
 
 struct RowError {

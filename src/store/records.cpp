@@ -47,7 +47,7 @@ void RecordInserter::insert(int64_t import_id, std::string_view ledger, std::str
                             const Record& record) {
   stmt_.reset();  // also clears the bindings: a column without a value is NULL
   stmt_.bind(1, import_id).bind(2, ledger).bind(3, sheet).bind(4, record.row);
-  nlohmann::json others = nlohmann::json::object();
+  nlohmann::json others;  // null until a site field has a value: no allocation per row
   for (const auto& [field, value] : record.values) {
     if (std::holds_alternative<std::monostate>(value)) continue;
     if (int parameter = parameter_for(field)) {
