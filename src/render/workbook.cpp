@@ -166,7 +166,8 @@ class Writer {
     worksheet_set_paper(ws, 9);  // A4
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_repeat_rows(ws, kHeaderRow, kHeaderRow);
-    worksheet_set_footer(ws, layout_.footer.c_str());
+    std::string footer = fill(layout_.footer, data_, site_);
+    worksheet_set_footer(ws, footer.c_str());
     worksheet_freeze_panes(ws, kHeaderRow + 1, 1);
   }
 
@@ -176,7 +177,10 @@ class Writer {
   void text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* fmt) {
     // Always a string cell: text from spreadsheets that looks like a formula stays text.
     worksheet_write_string(ws, r, c, s.c_str(), fmt);
-    width(c, s);
+    if (fmt == f_.header)  // headers wrap onto two lines: half their width is enough
+      width(c, std::string((display_width(s) + 1) / 2 + 1, 'x'));
+    else
+      width(c, s);
   }
   void width(lxw_col_t c, const std::string& s) {
     if (widths_.size() <= c) widths_.resize(c + 1, 0);
@@ -187,7 +191,7 @@ class Writer {
       worksheet_write_number(ws, r, c, n.value, fmt);
     else
       worksheet_write_string(ws, r, c, "—", fmt);
-    width(c, "0000000000");
+    width(c, "00000000");
   }
   void titles(lxw_worksheet* ws, const SheetSpec& spec, lxw_col_t last) {
     worksheet_merge_range(ws, 0, 0, 0, last, fill(spec.title, data_, site_).c_str(), f_.title);

@@ -14,10 +14,31 @@ namespace casestat {
 
 namespace {
 constexpr int kBusyTimeoutMs = 30'000;  // a second import waits for the first rather than failing
+
+// The schema version of an existing store, read without changing anything (-1: not readable).
+int64_t stored_version(const std::string& path) {
+  sqlite3* db = nullptr;
+  int64_t version = -1;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+      version = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db);
+  return version;
 }
+}  // namespace
 
 Database::Database(const std::string& path, Mode mode) : path_(path) {
   std::error_code ec;
+  // A store written by an older casestat is brought up to date even by a tool that only reads
+  // it (indicators, bulletin), when the file can be written: an upgrade needs no import first.
+  if (mode == Mode::read_only && std::filesystem::exists(path, ec)) {
+    int64_t version = stored_version(path);
+    if (version > 0 && version < kSchemaVersion && ::access(path.c_str(), W_OK) == 0)
+      Database upgrade(path, Mode::read_write);
+  }
   bool exists = std::filesystem::exists(path, ec);
   if (mode == Mode::read_only && !exists)
     system_error("no store at {}: import ledgers first (casestat-import --db {} FILE...)", path, path);

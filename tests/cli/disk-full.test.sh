@@ -13,8 +13,8 @@ before=$(cd out && sha256sum * | sha256sum)
 sqlite3 s.db 'pragma journal_mode=delete' > /dev/null
 
 step "the disk fills up while the workbook is written"
-# 8 KiB files at most: the workbook does not fit. SIGXFSZ is ignored, so writes fail with EFBIG.
-( ulimit -f 16; trap '' XFSZ; exec casestat-bulletin -q --db s.db --period 2025H2 --out out ) > out.txt 2> err
+# Files of 6 KiB at most (bash counts in KiB): the workbook does not fit. SIGXFSZ is ignored, so writes fail with EFBIG.
+( ulimit -f 6; trap '' XFSZ; exec casestat-bulletin -q --db s.db --period 2025H2 --out out ) > out.txt 2> err
 status=$?
 expect_equal 3 "$status" "exit status"
 expect_match 'casestat-bulletin: error: .*(File too large|cannot write)' "$(cat err)" "the error"
