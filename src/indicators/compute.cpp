@@ -82,7 +82,7 @@ class Engine {
     column("ledger");
     for (const auto& ind : catalog.indicators()) {
       if (ind.kind == Kind::ratio) continue;
-      Compiled c{&ind, {}, {}, {}, -1, -1};
+      Compiled c{&ind, ledger_code(ind.ledger), {}, {}, {}, -1, -1};
       for (const auto& rule : ind.dates) {
         CompiledRule r{rule.op, {}};
         for (const auto& f : rule.fields) r.columns.push_back(column(f));
@@ -129,9 +129,10 @@ class Engine {
           v.i = 0;
         }
       }
+      int ledger = ledger_code(row[0].s);
       for (size_t k = 0; k < compiled_.size(); ++k) {
         const Compiled& c = compiled_[k];
-        if (!c.indicator->ledger.empty() && row[0].s != c.indicator->ledger) continue;
+        if (c.ledger >= 0 && c.ledger != ledger) continue;
         if (!holds(c, row)) continue;
         for (int p = 0; p < 2; ++p) {
           if (!periods[static_cast<size_t>(p)] || !in_period(c, row, *periods[static_cast<size_t>(p)])) continue;
@@ -166,8 +167,15 @@ class Engine {
     DateRule::Op op;
     std::vector<int> columns;
   };
+  // The ledger as a small number, compared once per record rather than as text per indicator.
+  static int ledger_code(std::string_view ledger) {
+    if (ledger.empty()) return -1;
+    return ledger == "cases" ? 0 : ledger == "recommendations" ? 1 : ledger == "petitions" ? 2 : 3;
+  }
+
   struct Compiled {
     const Indicator* indicator;
+    int ledger;  // ledger_code(); -1: any
     std::vector<CompiledRule> dates;
     std::vector<CompiledFilter> all, any;
     int distinct, sum;
