@@ -5,6 +5,11 @@
 // yyyy"年"m"月"d"日". It reads the whole workbook at open, which is fine for .xls: at most 65,536
 // rows a sheet.
 #include <freexl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
 
 #include <cmath>
 #include <cstdio>
@@ -17,6 +22,7 @@ namespace casestat {
 
 namespace {
 
+// FreeXL's reader, used only inside the child process of IsolatedXlsWorkbook (below).
 class XlsWorkbook : public Workbook {
  public:
   XlsWorkbook(const std::string& display_name, const std::filesystem::path& path) : Workbook(display_name) {
@@ -118,10 +124,150 @@ class XlsWorkbook : public Workbook {
   std::vector<std::string> sheets_;
 };
 
+// FreeXL 1.0.6 (Debian 12) has memory errors on damaged files, found by fuzzing
+// (tests/fuzz/fuzz_workbook.cpp): stack and heap overflows, a SEGV. So FreeXL runs in a child
+// process that sends the workbook's rows back through a pipe: a damaged .xls that crashes it
+// is refused with an error, and cannot corrupt the memory of the tool that writes the store.
+// An .xls holds at most 65,536 rows a sheet, so the parent keeps the rows in memory.
+class IsolatedXlsWorkbook : public Workbook {
+ public:
+  IsolatedXlsWorkbook(const std::string& display_name, const std::filesystem::path& path) : Workbook(display_name) {
+    int fds[2];
+    if (::pipe(fds) != 0) system_error("cannot create a pipe: {}", errno_text(errno));
+    std::fflush(nullptr);  // nothing buffered may be written twice
+    pid_t pid = ::fork();
+    if (pid < 0) system_error("cannot start the .xls reader: {}", errno_text(errno));
+    if (pid == 0) {
+      ::close(fds[0]);
+      child(display_name, path, fds[1]);  // never returns
+    }
+    ::close(fds[1]);
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(::fdopen(fds[0], "rb"), std::fclose);
+    bool complete = in && receive(in.get());
+    in.reset();
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!error_.empty()) throw Error(error_code_, error_);
+    if (!complete || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+      // the same words as FreeXL's own refusal: whether it refuses or crashes depends on the build
+      data_error("{}: cannot read: the file is damaged or not an Excel 97-2003 workbook", display_name);
+  }
+
+  const char* format() const override { return "xls"; }
+  const std::vector<std::string>& sheet_names() const override { return names_; }
+  void read_sheet(size_t index, const RowHandler& on_row) override {
+    if (index >= names_.size()) usage_error("{}: there is no sheet {}", display_name(), index + 1);
+    for (const Row& row : rows_[index])
+      if (!on_row(row)) return;
+  }
+
+ private:
+  // The wire format: 'S' name | 'R' number count (type text number)... | 'X' code message | 'D'.
+  static void put(std::FILE* f, const void* p, size_t n) {
+    if (std::fwrite(p, 1, n, f) != n) ::_exit(3);
+  }
+  static void put_text(std::FILE* f, const std::string& text) {
+    uint32_t n = static_cast<uint32_t>(text.size());
+    put(f, &n, sizeof n);
+    put(f, text.data(), n);
+  }
+
+  [[noreturn]] static void child(const std::string& display_name, const std::filesystem::path& path, int fd) {
+    std::FILE* out = ::fdopen(fd, "wb");
+    if (!out) ::_exit(3);
+    try {
+      XlsWorkbook book(display_name, path);
+      for (size_t i = 0; i < book.sheet_names().size(); ++i) {
+        put(out, "S", 1);
+        put_text(out, book.sheet_names()[i]);
+        book.read_sheet(i, [&](const Row& row) {
+          put(out, "R", 1);
+          put(out, &row.number, sizeof row.number);
+          uint32_t n = static_cast<uint32_t>(row.cells.size());
+          put(out, &n, sizeof n);
+          for (const Cell& cell : row.cells) {
+            uint8_t type = static_cast<uint8_t>(cell.type);
+            put(out, &type, 1);
+            put_text(out, cell.text);
+            put(out, &cell.number, sizeof cell.number);
+          }
+          return true;
+        });
+      }
+      put(out, "D", 1);
+    } catch (const Error& e) {
+      put(out, "X", 1);
+      uint8_t code = static_cast<uint8_t>(e.code());
+      put(out, &code, 1);
+      put_text(out, e.what());
+    } catch (...) {
+      ::_exit(3);
+    }
+    if (std::fflush(out) != 0) ::_exit(3);
+    ::_exit(0);  // no destructors, no atexit: the parent's buffers are the parent's
+  }
+
+  template <typename T>
+  static bool get(std::FILE* f, T& value) {
+    return std::fread(&value, sizeof value, 1, f) == 1;
+  }
+  static bool get_text(std::FILE* f, std::string& text) {
+    uint32_t n = 0;
+    if (!get(f, n) || n > (64u << 20)) return false;
+    text.resize(n);
+    return n == 0 || std::fread(text.data(), 1, n, f) == n;
+  }
+
+  bool receive(std::FILE* in) {
+    for (;;) {
+      char tag = 0;
+      if (!get(in, tag)) return false;
+      switch (tag) {
+        case 'S': {
+          std::string name;
+          if (!get_text(in, name)) return false;
+          names_.push_back(std::move(name));
+          rows_.emplace_back();
+          break;
+        }
+        case 'R': {
+          Row row;
+          uint32_t n = 0;
+          if (rows_.empty() || !get(in, row.number) || !get(in, n) || n > 65536) return false;
+          row.cells.resize(n);
+          for (Cell& cell : row.cells) {
+            uint8_t type = 0;
+            if (!get(in, type) || type > static_cast<uint8_t>(Cell::Type::error) || !get_text(in, cell.text) ||
+                !get(in, cell.number))
+              return false;
+            cell.type = static_cast<Cell::Type>(type);
+          }
+          rows_.back().push_back(std::move(row));
+          break;
+        }
+        case 'X': {
+          uint8_t code = 0;
+          if (!get(in, code) || !get_text(in, error_)) return false;
+          error_code_ = static_cast<Exit>(code);
+          return true;
+        }
+        case 'D': return true;
+        default: return false;
+      }
+    }
+  }
+
+  std::vector<std::string> names_;
+  std::vector<std::vector<Row>> rows_;
+  std::string error_;
+  Exit error_code_ = Exit::data;
+};
+
 }  // namespace
 
 std::unique_ptr<Workbook> open_xls(Input& input, const ReadOptions&) {
-  return std::make_unique<XlsWorkbook>(input.display_name(), input.path());
+  return std::make_unique<IsolatedXlsWorkbook>(input.display_name(), input.path());
 }
 
 }  // namespace casestat
