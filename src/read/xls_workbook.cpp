@@ -149,7 +149,10 @@ class IsolatedXlsWorkbook : public Workbook {
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (!error_.empty()) throw Error(error_code_, error_);
-    if (!complete || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    // All the rows arrived (the stream ended with its mark): the exit status no longer matters
+    // (valgrind, for one, changes it when FreeXL reads memory it did not set).
+    (void)status;
+    if (!complete)
       // the same words as FreeXL's own refusal: whether it refuses or crashes depends on the build
       data_error("{}: cannot read: the file is damaged or not an Excel 97-2003 workbook", display_name);
   }
