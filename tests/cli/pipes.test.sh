@@ -31,6 +31,12 @@ expect_count 10 "$(wc -l < top)" "lines from head"
 first=$(head -n 1 top | cut -f3); last=$(tail -n 1 top | cut -f3)
 [ "${first%.*}" -ge "${last%.*}" ] 2>/dev/null || bad "sort -k3 -nr did not order column 3: $first before $last"
 
+step "casestat-indicators --by unit | casestat-xlsx -o 2025年上半年.xlsx"
+casestat-indicators --db x.db --period 2025H1 --by unit 2> err1 | casestat-xlsx -o 2025年上半年.xlsx 2> err2
+expect_status 0 $? err2
+expect_empty err1 err2
+expect_match '^承办单位,受理案件（件）' "$(casestat-convert --sheet 各院情况 --header-row 3 2025年上半年.xlsx)" "the per-office sheet read back"
+
 step "a closed pipe is a quiet end"
 casestat-convert 案件信息.xlsx 2> err | head -n 1 > /dev/null
 expect_status 0 "${PIPESTATUS[0]}" err
