@@ -56,6 +56,26 @@ std::string store_name(const std::string& argument, const std::string& sha256) {
   return std::filesystem::path(argument).filename().string();
 }
 
+// Clerks export cumulative periods (1-3月, then 1-6月) and keep copies (台账(1).xlsx): a file
+// whose case numbers are already in the store from another file would count the same cases
+// twice in every figure. Said as a warning, with what to do; the import itself goes on, as
+// some ledgers do repeat numbers.
+static void warn_of_overlaps(Database& db, int64_t import_id, const std::string& file, Messages& messages) {
+  Statement stmt = db.prepare(
+      "SELECT i.file, count(DISTINCT r.case_no), (SELECT count(DISTINCT case_no) FROM records WHERE import_id = ?1"
+      " AND case_no IS NOT NULL) FROM records r JOIN records o ON o.ledger = r.ledger AND o.case_no = r.case_no"
+      " AND o.import_id <> r.import_id JOIN imports i ON i.id = o.import_id"
+      " WHERE r.import_id = ?1 AND r.case_no IS NOT NULL GROUP BY i.file ORDER BY i.file");
+  stmt.bind(1, import_id);
+  while (stmt.step()) {
+    std::string other = stmt.text(0);
+    messages.warning(file + ": " + std::to_string(stmt.integer(1)) + " of its " + std::to_string(stmt.integer(2)) +
+                     " case numbers (案号) are already in the store from " + other +
+                     ": those cases would be counted twice; if this file replaces that one, remove the old one with "
+                     "casestat-import --forget " + other);
+  }
+}
+
 FileResult import_workbook(Database& db, Workbook& workbook, const std::string& name, const std::string& sha256,
                            const Dictionary& dictionary, const ImportOptions& options, Messages& messages) {
   const std::string& file = workbook.display_name();
@@ -137,6 +157,7 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   if (options.on_error == OnError::skip && options.rejects.empty())
     for (const auto& error : row_errors) messages.warning(error.describe() + " (row left out)");
   set_import_counts(db, import_id, counts);
+  warn_of_overlaps(db, import_id, file, messages);
   if (!options.dry_run) transaction.commit();
   if (replaced) {
     messages.note(file + ": replaced the earlier version imported on " + replaced->imported_at + " (" +
