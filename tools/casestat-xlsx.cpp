@@ -3,6 +3,7 @@
 #include "core/input.hpp"
 #include "core/output.hpp"
 #include "core/paths.hpp"
+#include "render/office_order.hpp"
 #include "render/text_render.hpp"
 #include "render/text_template.hpp"
 #include "render/workbook.hpp"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
     casestat::Input input(data);
     nlohmann::json json = casestat::render::parse_indicators_json(input.read_all(), input.display_name());
     auto site = casestat::render::load_site_settings(casestat::default_template("site.toml"), sets);
+    casestat::render::order_groups(json, site);
     casestat::AtomicFile out(output);
     casestat::render::write_workbook(json, layout, out.temp_path(), site);
     out.commit();

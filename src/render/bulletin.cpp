@@ -17,6 +17,7 @@
 
 #include "indicators/compute.hpp"
 #include "render/charts.hpp"
+#include "render/office_order.hpp"
 #include "render/workbook.hpp"
 
 extern char** environ;
@@ -163,6 +164,7 @@ void bulletin_command(const BulletinOptions& options) {
     request.by = "unit";  // one scan gives the totals and the offices
     data = compute_indicators(request);
   }
+  order_groups(data, site);
   for (const auto& path : write_bulletin(data, template_dir, options.out, site, options.quiet))
     Stdout::get().write(path.string() + "\n");
 }

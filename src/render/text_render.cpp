@@ -1,5 +1,7 @@
 #include "render/text_render.hpp"
 
+#include "render/office_order.hpp"
+
 #include "core/error.hpp"
 #include "core/input.hpp"
 #include "core/output.hpp"
@@ -24,6 +26,7 @@ void render_command(const RenderOptions& options) {
   auto site = load_site_settings(default_template("site.toml"), options.sets);
   Input input(options.data);
   nlohmann::json doc = parse_indicators_json(input.read_all(), input.display_name());
+  order_groups(doc, site);
   TextModel model = build_text_model(doc, site, input.display_name());
   if (options.show_model) {
     Stdout::get().write(model.data.dump(2) + "\n");
