@@ -47,7 +47,8 @@ bool is_total_row(const Row& row) {
 
 // Marks that mean "no value" in a typed column: / - — 无 (not for flags, where 无 means 否).
 bool is_no_value(const Cell& cell, FieldType type) {
-  if (cell.type != Cell::Type::text) return false;
+  // every mark is short: most cells are told apart without building anything
+  if (cell.type != Cell::Type::text || trim(cell.text).size() > 12) return false;
   std::string t = compact(cell.text);
   if (t == "/" || t == "-" || t == "—" || t == "——" || t == "－" || t == "／" || t == "\\") return true;
   return type != FieldType::flag && type != FieldType::text && t == "无";

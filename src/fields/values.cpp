@@ -124,6 +124,12 @@ bool decimal_parts(std::string_view s, bool& negative, __int128& digits, int& fr
   return count > 0;
 }
 
+__int128 pow10(int n) {
+  __int128 p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
 bool strip_suffix(std::string& s, std::string_view suffix) {
   if (s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
     s.erase(s.size() - suffix.size());
@@ -191,8 +197,7 @@ std::optional<int64_t> parse_money(const Cell& cell, int64_t fen_per_unit, std::
   int fraction = 0;
   if (!decimal_parts(s, negative, digits, fraction)) return std::nullopt;
   // fen = digits * per_unit / 10^fraction, rounded half away from zero
-  __int128 scale = 1;
-  for (int k = 0; k < fraction; ++k) scale *= 10;
+  __int128 scale = pow10(fraction);
   __int128 numerator = digits * per_unit;
   __int128 fen = (numerator * 2 + scale) / (scale * 2);
   if (fen > static_cast<__int128>(INT64_MAX / 2)) {
@@ -215,8 +220,7 @@ std::optional<int64_t> parse_integer(const Cell& cell, std::string& why) {
   int fraction = 0;
   if (!decimal_parts(s, negative, digits, fraction)) return std::nullopt;
   // "12.0" from a number cell is 12; "12.5" is not a whole number
-  __int128 scale = 1;
-  for (int k = 0; k < fraction; ++k) scale *= 10;
+  __int128 scale = pow10(fraction);
   if (digits % scale != 0 || digits / scale > INT64_MAX / 2) return std::nullopt;
   why.clear();
   int64_t value = static_cast<int64_t>(digits / scale);
