@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""measure.py LABEL ROWS COMMAND...: runs COMMAND under /usr/bin/time and prints its wall time,
-rows per second and peak memory (maximum resident set); fails when the command fails."""
+"""measure.py LABEL ROWS COMMAND...: runs COMMAND under GNU time (/usr/bin/time, Debian package
+`time`; the shell's `time` keyword cannot give peak memory) and prints its wall time, rows per
+second and peak memory (maximum resident set size). Fails when the command fails. With
+$MEASURE_LOG set, also appends "LABEL<TAB>SECONDS<TAB>PEAK_KIB" to that file."""
 import os
 import subprocess
 import sys
@@ -12,5 +14,10 @@ with tempfile.NamedTemporaryFile('r') as report:
     seconds, peak_kib = report.read().split()[-2:]
 seconds = float(seconds)
 rate = f'{rows / max(seconds, 0.01):,.0f} rows/s' if rows else ''
-print(f'{label:<50} {seconds:7.2f} s  {rate:>18}  peak {int(peak_kib) / 1024:7.1f} MiB')
+print(f'{label:<50} {seconds:7.2f} s  {rate:>18}  peak {int(peak_kib) / 1024:7.1f} MiB', flush=True)
+if os.environ.get('MEASURE_LOG'):
+    with open(os.environ['MEASURE_LOG'], 'a') as log:
+        log.write(f'{label}\t{seconds}\t{peak_kib}\n')
+if result.returncode != 0:
+    print(f'{label}: the command failed with exit code {result.returncode}', file=sys.stderr)
 sys.exit(result.returncode)

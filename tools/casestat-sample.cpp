@@ -6,22 +6,32 @@
 int main(int argc, char** argv) {
   casestat::sample::SampleOptions options;
   std::string out = options.out.string();
+  bool quiet = false;
   CLI::App app{"Writes synthetic ledgers of a fictional city (江州市, 12 offices, 2024-2025): a case list, a public-"
                "interest litigation ledger, a recommendations ledger (xlsx), a petitions ledger (GBK CSV) and a "
                "judicial-aid ledger (xlsx; sample-data/ holds it as .xls, made once with `ssconvert "
-               "司法救助台账.xlsx 司法救助台账.xls`). The same seed gives the same files.",
+               "司法救助台账.xlsx 司法救助台账.xls`). The same seed gives the same bytes. Prints the files written.",
                "casestat-sample"};
   app.add_option("--seed", options.seed, "The seed")->capture_default_str();
-  app.add_option("--rows", options.rows, "Rows of the case list (the other ledgers scale with it)")->capture_default_str();
+  app.add_option("--rows", options.rows,
+                 "Rows of the case list (at most 1048575); the others scale with it: a third as many public-interest "
+                 "cases, a quarter recommendations, two thirds petitions, a fifth judicial aid")
+      ->capture_default_str();
   app.add_option("-o,--out", out, "The folder to write into")->capture_default_str()->type_name("DIR");
   app.add_flag("--bench", options.bench,
-               "Write bench-cases.xlsx and bench-cases.csv (GBK) instead: --rows rows of 12 columns, for benchmarks");
+               "Write bench-cases.xlsx (shared strings, date cells) and bench-cases.csv (the same rows in GBK) "
+               "instead: --rows rows of 12 columns, in constant memory");
+  casestat::cli::add_quiet_option(app, quiet);
   casestat::cli::set_examples(app,
                               "  casestat-sample --out sample-data\n"
+                              "  casestat-sample --seed 7 --rows 300 --out /tmp/small\n"
                               "  casestat-sample --bench --rows 1000000 --out /tmp/bench\n");
   return casestat::cli::run(app, argc, argv, [&] {
     options.out = out;
-    for (const auto& path : casestat::sample::generate_samples(options))
-      casestat::Stdout::get().write(path.string() + "\n");
+    casestat::cli::Progress progress(quiet);
+    options.progress = [&](std::string_view text) { progress.update(text); };
+    const auto files = casestat::sample::generate_samples(options);
+    progress.clear();
+    for (const auto& path : files) casestat::Stdout::get().write(path.string() + "\n");
   });
 }

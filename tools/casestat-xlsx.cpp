@@ -4,6 +4,7 @@
 #include "core/output.hpp"
 #include "core/paths.hpp"
 #include "render/office_order.hpp"
+#include "render/text_model.hpp"
 #include "render/text_render.hpp"
 #include "render/text_template.hpp"
 #include "render/workbook.hpp"
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
     casestat::Input input(data);
     nlohmann::json json = casestat::render::parse_indicators_json(input.read_all(), input.display_name());
     auto site = casestat::render::load_site_settings(casestat::default_template("site.toml"), sets);
+    // The same checks as casestat-render, so a document that is not indicators JSON is named as such.
+    casestat::render::build_text_model(json, site, input.display_name());
     casestat::render::order_groups(json, site);
     casestat::AtomicFile out(output);
     casestat::render::write_workbook(json, layout, out.temp_path(), site);

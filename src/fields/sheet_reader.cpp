@@ -81,6 +81,7 @@ SheetSummary read_records(Workbook& workbook, size_t sheet_index, const Dictiona
   bool have_header = false;
   std::string sheet_error;  // a sheet-level problem found inside the row callback
   int64_t rows_seen = 0;
+  int64_t last_row = 0;  // the row read last: the readers leave blank rows out, so a gap is blank rows
 
   auto bind_header = [&](const Row& row) {
     summary.header_row = row.number;
@@ -115,9 +116,15 @@ SheetSummary read_records(Workbook& workbook, size_t sheet_index, const Dictiona
       summary.columns.push_back(std::move(column));
     }
     have_header = true;
+    last_row = row.number;
   };
 
   auto read_row = [&](const Row& row) {
+    if (row.number > last_row + 1) {  // blank rows between the header and this one
+      summary.rows_read += row.number - last_row - 1;
+      summary.rows_blank += row.number - last_row - 1;
+    }
+    last_row = row.number;
     ++summary.rows_read;
     bool blank = std::none_of(summary.columns.begin(), summary.columns.end(), [&](const Column& c) {
       return c.index < row.cells.size() && !row.cells[c.index].empty();

@@ -39,7 +39,7 @@ std::string sheet_report(const std::string& file, const SheetSummary& summary, L
            row_list(summary.title_rows) + " skipped)";
   out += "\n";
   out += "  rows: " + std::to_string(summary.rows_read) + " read, " + std::to_string(summary.rows_ok) + " good, " +
-         std::to_string(summary.rows_blank) + " blank, " + count_of(summary.rows_total, "total", "totals") + ", " +
+         std::to_string(summary.rows_blank) + " blank, " + std::to_string(summary.rows_total) + " total (合计), " +
          std::to_string(summary.rows_rejected) + " with problems\n";
   out += "  dates recognized: " + std::to_string(summary.dates_recognized) + "\n";
   size_t extras = 0;

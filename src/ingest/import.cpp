@@ -21,13 +21,13 @@ std::string skipped_words(const SheetSummary& summary) {
   int64_t skipped = summary.rows_blank + summary.rows_total;
   if (skipped == 0) return "";
   std::string parts;
-  if (summary.rows_blank > 0) parts = std::to_string(summary.rows_blank) + " blank";
+  if (summary.rows_blank > 0) parts = count_of(summary.rows_blank, "blank row", "blank rows");
   if (summary.rows_total > 0)
-    parts += (parts.empty() ? "" : ", ") + count_of(summary.rows_total, "total", "totals");
+    parts += (parts.empty() ? "" : ", ") + count_of(summary.rows_total, "total row", "total rows");
   return ", " + std::to_string(skipped) + " skipped (" + parts + ")";
 }
 
-// "案件信息.xlsx: sheet 案件: cases, header on row 2, 1200 imported, 3 skipped (1 blank, 2 totals)"
+// "案件信息.xlsx: sheet 案件: cases, header on row 2, 1200 imported, 3 skipped (1 blank row, 2 total rows)"
 std::string summary_line(const std::string& file, const SheetSummary& summary, Ledger ledger) {
   std::string line = Location{file, summary.sheet, 0, ""}.describe() + ": " + to_string(ledger) +
                      ", header on row " + std::to_string(summary.header_row) + ", " +

@@ -38,4 +38,9 @@ std::string decode_xlsx_escapes(std::string_view text) {
   return out;
 }
 
+std::string size_words(uint64_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 }  // namespace casestat

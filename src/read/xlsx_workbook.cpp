@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/location.hpp"
 #include "read/workbook.hpp"
 #include "read/xlsx_styles.hpp"
 #include "read/xlsx_text.hpp"
@@ -45,30 +46,43 @@ class WorkbookPart : public XmlStream {
   void on_text(const char*, int) override {}
 };
 
-// ---- workbook.xml.rels: relationship id -> part path --------------------------------------------
+// ---- relationships (_rels/.rels, xl/_rels/workbook.xml.rels): id -> part ----------------------------
+struct Relationship {
+  std::string type, target;  // type: the last word of the Type URI ("worksheet", "sharedStrings")
+};
+
 class RelsPart : public XmlStream {
  public:
   using XmlStream::XmlStream;
-  std::unordered_map<std::string, std::string> targets;
+  std::unordered_map<std::string, Relationship> by_id;
+  // The first target of a type, or "".
+  std::string target_of(std::string_view type) const {
+    for (const auto& [id, rel] : by_id)
+      if (rel.type == type) return rel.target;
+    return "";
+  }
 
  protected:
   void on_start(std::string_view name, const char** attrs) override {
     if (name != "Relationship") return;
     const char* id = xml_attr(attrs, "Id");
+    const char* type = xml_attr(attrs, "Type");
     const char* target = xml_attr(attrs, "Target");
-    if (id && target) targets[id] = target;
+    if (!id || !target) return;
+    std::string_view t = type ? type : "";
+    by_id[id] = {std::string(t.substr(t.rfind('/') + 1)), target};
   }
   void on_end(std::string_view) override {}
   void on_text(const char*, int) override {}
 };
 
-// A relationship target to a zip member name: relative to xl/, or absolute from the root.
-std::string member_path(const std::string& target) {
-  std::string path = target[0] == '/' ? target.substr(1) : "xl/" + target;
-  // resolve "a/../b"
-  std::vector<std::string> parts;
+// A relationship target to a zip member name: relative to the folder of the part that has the
+// relationship ("xl/"), or absolute from the root ("/xl/worksheets/sheet1.xml").
+std::string member_path(const std::string& folder, const std::string& target) {
+  std::string path = !target.empty() && target[0] == '/' ? target.substr(1) : folder + target;
+  std::vector<std::string> parts;  // resolve "a/../b" and "./"
   size_t start = 0;
-  while (start <= path.size()) {
+  for (;;) {
     size_t slash = path.find('/', start);
     std::string piece = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (piece == "..") {
@@ -92,7 +106,9 @@ class StylesPart : public XmlStream {
 
  protected:
   void on_start(std::string_view name, const char** attrs) override {
-    if (name == "numFmt") {
+    if (name == "numFmts") {
+      in_num_fmts_ = true;
+    } else if (name == "numFmt" && in_num_fmts_) {  // (not those of <dxfs>, conditional formats)
       const char* id = xml_attr(attrs, "numFmtId");
       const char* code = xml_attr(attrs, "formatCode");
       if (id && code) codes_[std::atoi(id)] = code;
@@ -107,12 +123,13 @@ class StylesPart : public XmlStream {
   }
   void on_end(std::string_view name) override {
     if (name == "cellXfs") in_cell_xfs_ = false;
+    if (name == "numFmts") in_num_fmts_ = false;
   }
   void on_text(const char*, int) override {}
 
  private:
   std::unordered_map<int, std::string> codes_;
-  bool in_cell_xfs_ = false;
+  bool in_cell_xfs_ = false, in_num_fmts_ = false;
 };
 
 // ---- sharedStrings.xml -----------------------------------------------------------------------------
@@ -129,7 +146,10 @@ class SharedStringsPart : public XmlStream {
       const char* unique = xml_attr(attrs, "uniqueCount");
       if (unique) {
         unsigned long long n = std::strtoull(unique, nullptr, 10);
-        if (n > limits_.max_shared_strings) return too_many(n);
+        if (n > limits_.max_shared_strings)
+          return refuse(fmt::format("{}: the workbook declares {} shared strings, more than the limit of {}; if "
+                                    "the file is honest, raise it with --max-shared-strings",
+                                    where(), n, limits_.max_shared_strings));
         strings.reserve(static_cast<size_t>(std::min<unsigned long long>(n, 1u << 20)));
       }
     } else if (name == "si") {
@@ -142,7 +162,10 @@ class SharedStringsPart : public XmlStream {
   }
   void on_end(std::string_view name) override {
     if (name == "si") {
-      if (strings.size() >= limits_.max_shared_strings) return too_many(strings.size() + 1);
+      if (strings.size() >= limits_.max_shared_strings)
+        return refuse(fmt::format("{}: the workbook has more than {} shared strings; if the file is honest, raise "
+                                  "the limit with --max-shared-strings",
+                                  where(), limits_.max_shared_strings));
       strings.push_back(decode_xlsx_escapes(current_));
     } else if (name == "rPh") {
       --phonetic_;
@@ -153,16 +176,13 @@ class SharedStringsPart : public XmlStream {
   void on_text(const char* s, int len) override {
     if (!in_t_) return;
     if (current_.size() + static_cast<size_t>(len) > limits_.max_field_bytes)
-      return refuse(fmt::format("{}: a shared string is longer than {} MiB; raise the limit if the file is honest",
-                                display_name(), limits_.max_field_bytes >> 20));
+      return refuse(fmt::format("{}: shared string {} is longer than {}; if the file is honest, raise the limit "
+                                "with --max-field-mib",
+                                where(), strings.size() + 1, size_words(limits_.max_field_bytes)));
     current_.append(s, static_cast<size_t>(len));
   }
 
  private:
-  void too_many(unsigned long long n) {
-    refuse(fmt::format("{}: the workbook declares {} shared strings, more than the limit of {}", display_name(), n,
-                       limits_.max_shared_strings));
-  }
   const ReadLimits& limits_;
   std::string current_;
   int phonetic_ = 0;
@@ -172,9 +192,10 @@ class SharedStringsPart : public XmlStream {
 // ---- a worksheet, streamed -------------------------------------------------------------------------
 class SheetPart : public XmlStream {
  public:
-  SheetPart(std::string display, std::string sheet, const std::vector<std::string>& strings,
+  SheetPart(const std::string& display, std::string sheet, const std::vector<std::string>& strings,
             const std::vector<bool>& xf_is_date, bool date1904, const ReadLimits& limits, const RowHandler& on_row)
-      : XmlStream(display, "sheet " + sheet),
+      : XmlStream(display + ": sheet " + sheet, "the sheet"),
+        file_(display),
         sheet_(std::move(sheet)),
         strings_(strings),
         xf_is_date_(xf_is_date),
@@ -182,24 +203,12 @@ class SheetPart : public XmlStream {
         limits_(limits),
         on_row_(on_row) {}
 
+  std::exception_ptr pending_;  // what the row handler threw, rethrown once expat has returned
+
  protected:
   void on_start(std::string_view name, const char** attrs) override {
-    if (name == "row") {
-      const char* r = xml_attr(attrs, "r");
-      int64_t number = r ? std::atoll(r) : last_row_ + 1;
-      if (number < 1 || number > limits_.max_rows)
-        return refuse(fmt::format("{}: sheet {}: row {} is beyond the last row a sheet can have ({})", display_name(),
-                                  sheet_, r ? r : "?", limits_.max_rows));
-      row_.number = number;
-      start_row();
-      next_column_ = 0;
-      in_row_ = true;
-    } else if (name == "c") {
-      if (!in_row_) {  // a cell outside a row: be lenient, start one
-        row_.number = last_row_ + 1;
-        start_row();
-        in_row_ = true;
-      }
+    if (name == "c") {
+      if (!in_row_) begin_row(last_row_ + 1);  // a cell outside a row: be lenient, start one
       const char *r = nullptr, *t = nullptr, *s = nullptr;
       for (const char** a = attrs; *a; a += 2) {  // one pass: this runs for every cell
         std::string_view n = local_name(a[0]);
@@ -208,9 +217,12 @@ class SheetPart : public XmlStream {
         else if (n == "s") s = a[1];
       }
       column_ = next_column_;
-      if (r && !parse_ref(r)) return;
-      type_ = t ? t : "n";
-      size_t style = s ? std::strtoul(s, nullptr, 10) : 0;
+      if (r ? !parse_ref(r) : !column_fits()) return;
+      type_ = cell_type(t);
+      size_t style = 0;
+      if (s)
+        for (const char* p = s; *p >= '0' && *p <= '9' && style < xf_is_date_.size(); ++p)
+          style = style * 10 + static_cast<size_t>(*p - '0');
       is_date_style_ = style < xf_is_date_.size() && xf_is_date_[style];
       value_.clear();
       in_cell_ = true;
@@ -218,6 +230,18 @@ class SheetPart : public XmlStream {
     } else if (in_cell_ && name == "v") {
       in_text_ = true;
       has_value_ = true;
+    } else if (name == "row") {
+      const char* r = xml_attr(attrs, "r");
+      int64_t number = last_row_ + 1;
+      if (r) {
+        auto [end, ec] = std::from_chars(r, r + std::strlen(r), number);
+        if (ec != std::errc() || *end)
+          return refuse(fmt::format("{}: the file is damaged: a row has the number \"{}\"", where(), r));
+      }
+      if (number < 1 || number > limits_.max_rows)
+        return refuse(fmt::format("{}: row {} is beyond the last row a sheet can have ({})", where(), number,
+                                  limits_.max_rows));
+      begin_row(number);
     } else if (in_cell_ && name == "rPh") {
       ++phonetic_;
     } else if (in_cell_ && name == "t" && phonetic_ == 0) {  // inline string text
@@ -229,64 +253,81 @@ class SheetPart : public XmlStream {
   void on_end(std::string_view name) override {
     if (name == "v" || name == "t") {
       in_text_ = false;
-    } else if (name == "rPh") {
-      --phonetic_;
     } else if (name == "c" && in_cell_) {
       in_cell_ = false;
       next_column_ = column_ + 1;
       if (has_value_) store_cell();
     } else if (name == "row" && in_row_) {
-      in_row_ = false;
-      last_row_ = row_.number;
-      row_.cells.resize(used_);  // as many cells as the row has (the others' memory goes only when rows vary)
-      bool any = std::any_of(row_.cells.begin(), row_.cells.end(), [](const Cell& c) { return !c.empty(); });
-      if (!any) return;
-      // The handler's exceptions must not unwind through expat's C frames: keep and rethrow.
-      try {
-        if (!on_row_(row_)) stop();
-      } catch (...) {
-        pending_ = std::current_exception();
-        stop();
-      }
+      end_row();
+    } else if (name == "rPh") {
+      --phonetic_;
+    } else if (name == "sheetData" && in_row_) {  // cells outside a row
+      end_row();
     }
   }
 
   void on_text(const char* s, int len) override {
     if (!in_text_) return;
     if (value_.size() + static_cast<size_t>(len) > limits_.max_field_bytes)
-      return refuse(fmt::format("{}: sheet {}, cell {}{}: the text is longer than {} MiB", display_name(), sheet_,
-                                column_letter(column_), row_.number, limits_.max_field_bytes >> 20));
+      return refuse(fmt::format("{}: the text is longer than {}; if the file is honest, raise the limit with "
+                                "--max-field-mib",
+                                cell_location(), size_words(limits_.max_field_bytes)));
     value_.append(s, static_cast<size_t>(len));
   }
 
  private:
-  static std::string column_letter(size_t index) {
-    std::string s;
-    for (size_t n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
-    return s;
+  enum class Kind : char { number, shared, inline_text, formula_text, boolean, error, iso_date };
+
+  static Kind cell_type(const char* t) {
+    if (!t) return Kind::number;
+    std::string_view v(t);
+    if (v == "s") return Kind::shared;
+    if (v == "n") return Kind::number;
+    if (v == "str") return Kind::formula_text;
+    if (v == "inlineStr") return Kind::inline_text;
+    if (v == "b") return Kind::boolean;
+    if (v == "e") return Kind::error;
+    if (v == "d") return Kind::iso_date;
+    return Kind::number;  // unknown: read the value as the file writes it (a number, else text)
   }
 
+  // "book.xlsx: sheet 台账, row 17, column D"
+  std::string cell_location() const {
+    return Location{file_, sheet_, row_.number, column_letter(static_cast<int64_t>(column_))}.describe();
+  }
+
+  bool column_fits() {
+    if (column_ < static_cast<size_t>(limits_.max_columns)) return true;
+    refuse(fmt::format("{}, row {}: a cell is beyond the last column a sheet can have ({})", where(), row_.number,
+                       column_letter(limits_.max_columns - 1)));
+    return false;
+  }
+
+  // "B7" -> column 1 (the row is the <row>'s: Excel writes the same); a reference beyond the
+  // sheet's last column or row is refused, so a hostile file cannot make a row of a billion cells.
   bool parse_ref(const char* r) {
     size_t col = 0;
     const char* p = r;
     int letters = 0;
-    while (*p >= 'A' && *p <= 'Z') {
-      col = col * 26 + static_cast<size_t>(*p - 'A' + 1);
-      ++p;
-      if (++letters > 3) break;
-    }
-    if (letters == 0 || letters > 3 || col > static_cast<size_t>(limits_.max_columns)) {
-      refuse(fmt::format("{}: sheet {}: the cell reference {} is beyond the last column a sheet can have (XFD)",
-                         display_name(), sheet_, r));
+    for (; (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'); ++p)
+      if (++letters <= 4) col = col * 26 + static_cast<size_t>((*p & ~0x20) - 'A' + 1);
+    int64_t row = 0;
+    int digits = 0;
+    for (; *p >= '0' && *p <= '9'; ++p, ++digits)
+      if (row <= limits_.max_rows) row = row * 10 + (*p - '0');
+    if (letters == 0 || digits == 0 || *p) {
+      refuse(fmt::format("{}: the file is damaged: a cell has the reference \"{}\"", where(), r));
       return false;
     }
-    if (*p) {
-      long long row = std::atoll(p);
-      if (row < 1 || row > limits_.max_rows) {
-        refuse(fmt::format("{}: sheet {}: the cell reference {} is beyond the last row a sheet can have ({})",
-                           display_name(), sheet_, r, limits_.max_rows));
-        return false;
-      }
+    if (letters > 4 || col > static_cast<size_t>(limits_.max_columns)) {
+      refuse(fmt::format("{}: the cell reference {} is beyond the last column a sheet can have ({})", where(), r,
+                         column_letter(limits_.max_columns - 1)));
+      return false;
+    }
+    if (row < 1 || row > limits_.max_rows) {
+      refuse(fmt::format("{}: the cell reference {} is beyond the last row a sheet can have ({})", where(), r,
+                         limits_.max_rows));
+      return false;
     }
     column_ = col - 1;
     return true;
@@ -294,65 +335,99 @@ class SheetPart : public XmlStream {
 
   // Empties the row's cells in place, keeping their strings' memory for the next row: a sheet
   // of a million rows then allocates per cell only when a text is longer than any before.
-  void start_row() {
+  void begin_row(int64_t number) {
     for (size_t i = 0; i < used_; ++i) {
       row_.cells[i].type = Cell::Type::empty;
       row_.cells[i].text.clear();
       row_.cells[i].number = 0;
     }
     used_ = 0;
+    row_.number = number;
+    next_column_ = 0;
+    in_row_ = true;
+  }
+
+  // Hands the row on when it has a cell that is not empty.
+  void end_row() {
+    in_row_ = false;
+    last_row_ = row_.number;
+    row_.cells.resize(used_);  // as many cells as the row has (the others' memory goes only when rows vary)
+    bool any = std::any_of(row_.cells.begin(), row_.cells.end(), [](const Cell& c) { return !c.empty(); });
+    if (!any) return;
+    // The handler's exceptions must not unwind through expat's C frames: keep and rethrow.
+    try {
+      if (!on_row_(row_)) stop();
+    } catch (...) {
+      pending_ = std::current_exception();
+      stop();
+    }
   }
 
   void store_cell() {
     if (row_.cells.size() <= column_) row_.cells.resize(column_ + 1);
     used_ = std::max(used_, column_ + 1);
     Cell& cell = row_.cells[column_];
-    if (type_ == "s") {
-      size_t index = std::strtoul(value_.c_str(), nullptr, 10);
-      if (index >= strings_.size()) {
-        return refuse(fmt::format("{}: the file is damaged: sheet {}, cell {}{} refers to shared string {}, but "
-                                  "there are only {}",
-                                  display_name(), sheet_, column_letter(column_), row_.number, index, strings_.size()));
-      }
-      cell.type = Cell::Type::text;
-      cell.text.assign(strings_[index]);
-    } else if (type_ == "inlineStr" || type_ == "str") {
-      cell.type = Cell::Type::text;
-      cell.text = decode_xlsx_escapes(value_);
-    } else if (type_ == "b") {
-      cell.type = Cell::Type::boolean;
-      cell.text = value_ == "1" || value_ == "true" ? "TRUE" : "FALSE";
-      cell.number = cell.text == "TRUE";
-    } else if (type_ == "e") {
-      cell.type = Cell::Type::error;
-      cell.text = value_;
-    } else if (type_ == "d") {
-      if (!iso_date_cell(value_, cell)) {
+    switch (type_) {
+      case Kind::shared: {
+        size_t index = 0;
+        const char* p = value_.c_str();
+        while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') ++p;
+        bool digits = *p >= '0' && *p <= '9';
+        for (; *p >= '0' && *p <= '9' && index <= strings_.size(); ++p) index = index * 10 + static_cast<size_t>(*p - '0');
+        if (!digits || index >= strings_.size())
+          return refuse(fmt::format("{}: the file is damaged: the cell refers to shared string {}, but there are only {}",
+                                    cell_location(), value_, strings_.size()));
         cell.type = Cell::Type::text;
-        cell.text = value_;
+        cell.text.assign(strings_[index]);
+        return;
       }
-    } else {  // "n"
-      std::string_view v(value_);
-      while (!v.empty() && (v.front() == ' ' || v.front() == '\n')) v.remove_prefix(1);
-      while (!v.empty() && (v.back() == ' ' || v.back() == '\n')) v.remove_suffix(1);
-      if (v.empty()) return;  // (an empty <v/>: the cell stays empty)
-      double number = 0;
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
-      if (ec != std::errc() || end != v.data() + v.size()) {
-        cell.type = Cell::Type::text;  // not a number after all: keep what the file says
-        cell.text = std::string(v);
-      } else if (is_date_style_ && number >= 0 && number < 2958466) {
-        cell.type = Cell::Type::date;
-        cell.text = serial_to_iso(number, date1904_);
-        cell.number = date1904_ ? number + 1462 : number;
-      } else {
-        cell.type = Cell::Type::number;
-        cell.number = number;
-        if (is_plain_decimal(v))
-          cell.text.assign(v);
+      case Kind::inline_text:
+      case Kind::formula_text:
+        cell.type = Cell::Type::text;
+        if (value_.find("_x") == std::string::npos)
+          cell.text.assign(value_);
         else
-          cell.text = plain_decimal(number);
+          cell.text = decode_xlsx_escapes(value_);
+        return;
+      case Kind::boolean: {
+        bool on = value_ == "1" || value_ == "true" || value_ == "TRUE";
+        cell.type = Cell::Type::boolean;
+        cell.text.assign(on ? "TRUE" : "FALSE");
+        cell.number = on;
+        return;
       }
+      case Kind::error:
+        cell.type = Cell::Type::error;
+        cell.text.assign(value_);
+        return;
+      case Kind::iso_date:
+        if (!iso_date_cell(value_, cell)) {
+          cell.type = Cell::Type::text;
+          cell.text.assign(value_);
+        }
+        return;
+      case Kind::number: break;
+    }
+    std::string_view v(value_);
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\n')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\n')) v.remove_suffix(1);
+    if (v.empty()) return;  // (an empty <v/>: the cell stays empty)
+    double number = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
+    if (ec != std::errc() || end != v.data() + v.size()) {
+      cell.type = Cell::Type::text;  // not a number after all: keep what the file says
+      cell.text.assign(v);
+    } else if (is_date_style_ && number >= 0 && number < 2958466) {
+      cell.type = Cell::Type::date;
+      cell.text = serial_to_iso(number, date1904_);
+      cell.number = date1904_ ? number + 1462 : number;
+    } else {
+      cell.type = Cell::Type::number;
+      cell.number = number;
+      if (is_plain_decimal(v))
+        cell.text.assign(v);
+      else
+        cell.text = plain_decimal(number);
     }
   }
 
@@ -369,14 +444,15 @@ class SheetPart : public XmlStream {
         return false;
       }
     }
-    return digits && v.back() != '.';
+    return digits && v.back() != '.' && v[v[0] == '-' ? 1 : 0] != '.';
   }
 
   // t="d": "2021-03-05T14:30:00" (ISO 8601) -> a date cell
-  bool iso_date_cell(const std::string& v, Cell& cell) const {
+  static bool iso_date_cell(const std::string& v, Cell& cell) {
     int y, mo, d, h = 0, mi = 0;
     double s = 0;
     if (std::sscanf(v.c_str(), "%d-%d-%dT%d:%d:%lf", &y, &mo, &d, &h, &mi, &s) < 3) return false;
+    if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
     // days since 1899-12-30 of y-mo-d
     auto days_from_civil = [](long long yy, unsigned m, unsigned dd) {
       yy -= m <= 2;
@@ -395,7 +471,7 @@ class SheetPart : public XmlStream {
     return true;
   }
 
-  std::string sheet_;
+  std::string file_, sheet_;
   const std::vector<std::string>& strings_;
   const std::vector<bool>& xf_is_date_;
   bool date1904_;
@@ -405,12 +481,10 @@ class SheetPart : public XmlStream {
   size_t used_ = 0;  // cells of row_ written in this row
   int64_t last_row_ = 0;
   size_t next_column_ = 0, column_ = 0;
-  std::string type_, value_;
+  Kind type_ = Kind::number;
+  std::string value_;
   bool in_row_ = false, in_cell_ = false, in_text_ = false, has_value_ = false, is_date_style_ = false;
   int phonetic_ = 0;
-
- public:
-  std::exception_ptr pending_;
 };
 
 // Feeds a zip member to a parser.
@@ -432,34 +506,48 @@ class XlsxWorkbook : public Workbook {
       : Workbook(input.display_name()), zip_(input.path(), input.display_name(), options.limits.max_inflated_bytes),
         limits_(options.limits) {
     const std::string& name = display_name();
-    if (zip_.has("xl/workbook.bin"))
+    // The workbook part is where the package's relationships say (xl/workbook.xml as Excel
+    // writes it, but other writers choose their own names).
+    std::string workbook_path = "xl/workbook.xml";
+    RelsPart root(name, "_rels/.rels");
+    parse_member(zip_, "_rels/.rels", root, false);
+    if (std::string target = root.target_of("officeDocument"); !target.empty()) {
+      std::string path = member_path("", target);
+      if (zip_.has(path)) workbook_path = path;
+    }
+    if (zip_.has("xl/workbook.bin") || workbook_path.ends_with(".bin"))
       data_error("{}: is an Excel binary workbook (.xlsb), which casestat does not read: open it in Excel or WPS "
                  "and save it as .xlsx",
                  name);
-    if (!zip_.has("xl/workbook.xml"))
-      data_error("{}: is a zip archive but not an Excel workbook (it has no xl/workbook.xml)", name);
-    WorkbookPart workbook(name, "xl/workbook.xml");
-    parse_member(zip_, "xl/workbook.xml", workbook);
+    if (!zip_.has(workbook_path))
+      data_error("{}: is a zip archive but not an Excel workbook (it has no {})", name, workbook_path);
+    std::string folder = workbook_path.substr(0, workbook_path.rfind('/') + 1);  // "xl/"
+    std::string leaf = workbook_path.substr(folder.size());
+
+    WorkbookPart workbook(name, workbook_path);
+    parse_member(zip_, workbook_path, workbook);
     date1904_ = workbook.date1904;
-    RelsPart rels(name, "xl/_rels/workbook.xml.rels");
-    parse_member(zip_, "xl/_rels/workbook.xml.rels", rels);
-    for (auto& sheet : workbook.sheets) {
-      auto target = rels.targets.find(sheet.rel_id);
-      if (target == rels.targets.end() || target->second.empty())
+    RelsPart rels(name, folder + "_rels/" + leaf + ".rels");
+    parse_member(zip_, folder + "_rels/" + leaf + ".rels", rels);
+    for (const auto& sheet : workbook.sheets) {
+      auto rel = rels.by_id.find(sheet.rel_id);
+      if (rel == rels.by_id.end() || rel->second.target.empty())
         data_error("{}: the file is damaged: sheet {} has no part in the workbook", name, sheet.name);
-      sheet.path = member_path(target->second);
       names_.push_back(sheet.name);
-      paths_.push_back(sheet.path);
+      paths_.push_back(member_path(folder, rel->second.target));
     }
     if (names_.empty()) data_error("{}: the workbook has no sheets", name);
-    StylesPart styles(name, "xl/styles.xml");
-    parse_member(zip_, "xl/styles.xml", styles, false);
+
+    std::string styles_path = rels.target_of("styles");
+    styles_path = styles_path.empty() ? folder + "styles.xml" : member_path(folder, styles_path);
+    StylesPart styles(name, styles_path);
+    parse_member(zip_, styles_path, styles, false);
     xf_is_date_ = std::move(styles.xf_is_date);
-    std::string strings_part = "xl/sharedStrings.xml";
-    for (const auto& [id, target] : rels.targets)
-      if (target.find("sharedStrings") != std::string::npos) strings_part = member_path(target);
-    SharedStringsPart strings(name, strings_part, limits_);
-    parse_member(zip_, strings_part, strings, false);
+
+    std::string strings_path = rels.target_of("sharedStrings");
+    strings_path = strings_path.empty() ? folder + "sharedStrings.xml" : member_path(folder, strings_path);
+    SharedStringsPart strings(name, strings_path, limits_);
+    parse_member(zip_, strings_path, strings, false);
     strings_ = std::move(strings.strings);
   }
 

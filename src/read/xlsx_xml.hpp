@@ -1,6 +1,6 @@
 // expat for the parts of an xlsx: fed in pieces, element names without their namespace
-// prefix, and safe against hostile XML: a DOCTYPE (and so any entity declaration, the billion
-// laughs) stops the parse, external entities are never loaded, nesting depth is bounded.
+// prefix, and safe against hostile XML: a DOCTYPE or an entity declaration (the billion laughs)
+// stops the parse, external entities are never loaded, nesting depth is bounded.
 #pragma once
 
 #include <expat.h>
@@ -13,28 +13,32 @@ namespace casestat {
 
 class XmlStream {
  public:
-  XmlStream(std::string display_name, std::string part);
+  // `where` starts every message ("book.xlsx" or "book.xlsx: sheet 台账"); `part` names the
+  // part in them ("the sheet", "xl/sharedStrings.xml").
+  XmlStream(std::string where, std::string part);
   virtual ~XmlStream() = default;
   XmlStream(const XmlStream&) = delete;
   XmlStream& operator=(const XmlStream&) = delete;
 
   // Parses a piece; returns false once a handler asked to stop. Throws Error (Exit::data)
-  // "FILE: the file is damaged: PART is not valid XML at line N: ..." on bad XML.
+  // "book.xlsx: the file is damaged: PART is not valid XML at line N (why)" on bad XML.
   bool feed(const char* data, size_t size, bool last);
-  void stop() { XML_StopParser(parser_.get(), XML_FALSE); stopped_ = true; }
+  void stop() {
+    XML_StopParser(parser_.get(), XML_FALSE);
+    stopped_ = true;
+  }
 
  protected:
   // `name` has no namespace prefix; attrs is expat's NULL-terminated name/value list.
   virtual void on_start(std::string_view name, const char** attrs) = 0;
   virtual void on_end(std::string_view name) = 0;
   virtual void on_text(const char* text, int length) = 0;
-  [[noreturn]] void fail(std::string_view why) const;
   // Handlers must not throw through expat's C frames: they refuse, which stops the parse, and
   // feed() throws the message (a whole message, file name first).
   void refuse(std::string message);
-  std::string damaged(std::string_view why) const;
-  const std::string& display_name() const { return display_; }
-  const std::string& part() const { return part_; }
+  // "WHERE: the file is damaged: PART WHAT at line N[AFTER]"
+  std::string damaged(std::string_view what, std::string_view after = "") const;
+  const std::string& where() const { return where_; }
   long line() const;
 
  private:
@@ -45,9 +49,11 @@ class XmlStream {
   static void XMLCALL end(void* self, const XML_Char* name);
   static void XMLCALL text(void* self, const XML_Char* s, int len);
   static void XMLCALL doctype(void* self, const XML_Char*, const XML_Char*, const XML_Char*, int);
+  static void XMLCALL entity(void* self, const XML_Char*, int, const XML_Char*, int, const XML_Char*, const XML_Char*,
+                             const XML_Char*, const XML_Char*);
 
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, Free> parser_;
-  std::string display_, part_;
+  std::string where_, part_;
   int depth_ = 0;
   bool stopped_ = false;
   std::string refused_;  // why a handler stopped the parse
@@ -55,6 +61,14 @@ class XmlStream {
 
 // An attribute's value by its local name ("id" finds r:id), or nullptr.
 const char* xml_attr(const char** attrs, std::string_view local_name);
-std::string_view local_name(const char* name);
+
+// "x:c" -> "c", "c" -> "c". One pass: it runs for every element and attribute of a sheet.
+inline std::string_view local_name(const char* name) {
+  const char* start = name;
+  const char* p = name;
+  for (; *p; ++p)
+    if (*p == ':') start = p + 1;
+  return std::string_view(start, static_cast<size_t>(p - start));
+}
 
 }  // namespace casestat

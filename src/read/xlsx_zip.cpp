@@ -2,11 +2,91 @@
 
 #include <unzip.h>
 
+#include <array>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include "core/error.hpp"
+#include "read/xlsx_text.hpp"
 
 namespace casestat {
+
+namespace {
+
+constexpr size_t kPieceBytes = 256 << 10;
+constexpr size_t kPieces = 3;  // one being inflated, one being parsed, one ready
+
+// Pieces handed from the inflating thread to the parsing one, in order, through a bounded
+// queue: the inflater waits when all pieces are full, the parser when none is.
+class PieceQueue {
+ public:
+  PieceQueue() {
+    for (size_t i = 0; i < kPieces; ++i) {
+      buffers_[i].resize(kPieceBytes);
+      free_.push_back(i);
+    }
+  }
+  // Inflater side. Returns a free buffer, or -1 once the parser stopped.
+  int take_free() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !free_.empty() || stopped_; });
+    if (stopped_) return -1;
+    int i = static_cast<int>(free_.front());
+    free_.pop_front();
+    return i;
+  }
+  void put_full(int i, size_t size) {
+    std::lock_guard lock(mutex_);
+    sizes_[static_cast<size_t>(i)] = size;
+    full_.push_back(static_cast<size_t>(i));
+    changed_.notify_all();
+  }
+  void finish(std::exception_ptr error) {
+    std::lock_guard lock(mutex_);
+    finished_ = true;
+    error_ = std::move(error);
+    changed_.notify_all();
+  }
+  // Parser side. The next full buffer, or -1 at the end (rethrowing the inflater's error there).
+  int take_full() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !full_.empty() || finished_; });
+    if (full_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return -1;
+    }
+    int i = static_cast<int>(full_.front());
+    full_.pop_front();
+    return i;
+  }
+  void give_back(int i) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(static_cast<size_t>(i));
+    changed_.notify_all();
+  }
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+  char* data(int i) { return buffers_[static_cast<size_t>(i)].data(); }
+  size_t size(int i) const { return sizes_[static_cast<size_t>(i)]; }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::array<std::vector<char>, kPieces> buffers_;
+  std::array<size_t, kPieces> sizes_{};
+  std::deque<size_t> free_, full_;
+  bool finished_ = false, stopped_ = false;
+  std::exception_ptr error_;
+};
+
+}  // namespace
 
 void XlsxZip::Close::operator()(void* zip) const { unzClose(zip); }
 
@@ -24,40 +104,64 @@ bool XlsxZip::has(std::string_view member) {
 
 bool XlsxZip::read(std::string_view member, const std::function<bool(const char*, size_t)>& on_piece, bool required) {
   std::string name(member);
-  if (unzLocateFile(zip_.get(), name.c_str(), 1) != UNZ_OK) {
+  void* zip = zip_.get();
+  if (unzLocateFile(zip, name.c_str(), 1) != UNZ_OK) {
     if (required) data_error("{}: the file is damaged: the part {} is missing", display_, name);
     return false;
   }
-  if (unz_file_info64 info; unzGetCurrentFileInfo64(zip_.get(), &info, nullptr, 0, nullptr, 0, nullptr, 0) == UNZ_OK &&
+  if (unz_file_info64 info; unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) == UNZ_OK &&
                             (info.flag & 1))
     data_error("{}: is an encrypted zip archive: remove the password and save it again", display_);
-  if (unzOpenCurrentFile(zip_.get()) != UNZ_OK)
-    data_error("{}: the file is damaged: the part {} cannot be opened", display_, name);
-  struct CloseMember {
-    void* zip;
-    ~CloseMember() {
-      if (zip) unzCloseCurrentFile(zip);
+  if (unzOpenCurrentFile(zip) != UNZ_OK) data_error("{}: the file is damaged: the part {} cannot be opened", display_, name);
+
+  // The inflater: every unz* call on the archive happens on this thread until it is joined.
+  PieceQueue queue;
+  std::thread inflater([&] {
+    bool open = true;
+    try {
+      uint64_t total = 0;
+      for (;;) {
+        int i = queue.take_free();
+        if (i < 0) break;  // the parser stopped early
+        int n = unzReadCurrentFile(zip, queue.data(i), static_cast<unsigned>(kPieceBytes));
+        if (n < 0)
+          data_error("{}: the file is damaged: the part {} cannot be inflated (zip error {}); it may be truncated",
+                     display_, name, n);
+        if (n == 0) {
+          open = false;
+          if (unzCloseCurrentFile(zip) == UNZ_CRCERROR)
+            data_error("{}: the file is damaged: the part {} fails its checksum", display_, name);
+          break;
+        }
+        total += static_cast<uint64_t>(n);
+        if (total > max_inflated_)
+          data_error("{}: the part {} inflates to more than {}, which looks like a zip bomb; if the file is "
+                     "honest, raise the limit with --max-inflated-mib",
+                     display_, name, size_words(max_inflated_));
+        queue.put_full(i, static_cast<size_t>(n));
+      }
+      if (open) unzCloseCurrentFile(zip);
+      queue.finish(nullptr);
+    } catch (...) {
+      if (open) unzCloseCurrentFile(zip);
+      queue.finish(std::current_exception());
     }
-  } close_member{zip_.get()};
-  std::vector<char> buffer(256 << 10);
-  uint64_t total = 0;
+  });
+  // Whatever happens to the parser (a stop, an error in its handler), the inflater is stopped
+  // and joined before the queue it writes into goes away.
+  struct Join {
+    PieceQueue& queue;
+    std::thread& thread;
+    ~Join() {
+      queue.stop();
+      thread.join();
+    }
+  } join{queue, inflater};
   for (;;) {
-    int n = unzReadCurrentFile(zip_.get(), buffer.data(), static_cast<unsigned>(buffer.size()));
-    if (n < 0)
-      data_error("{}: the file is damaged: the part {} cannot be inflated (zip error {}); it may be truncated", display_,
-                 name, n);
-    if (n == 0) {
-      close_member.zip = nullptr;
-      if (unzCloseCurrentFile(zip_.get()) == UNZ_CRCERROR)
-        data_error("{}: the file is damaged: the part {} fails its checksum", display_, name);
-      break;
-    }
-    total += static_cast<uint64_t>(n);
-    if (total > max_inflated_)
-      data_error("{}: the part {} inflates to more than {} MiB, which looks like a zip bomb; if the file is honest, "
-                 "raise the limit with --max-inflated-mib",
-                 display_, name, max_inflated_ >> 20);
-    if (!on_piece(buffer.data(), static_cast<size_t>(n))) return true;
+    int i = queue.take_full();
+    if (i < 0) break;
+    if (!on_piece(queue.data(i), queue.size(i))) break;
+    queue.give_back(i);
   }
   return true;
 }

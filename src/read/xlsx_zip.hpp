@@ -16,9 +16,11 @@ class XlsxZip {
   // Throws Error (Exit::data) for a file that is not a readable zip (damaged or truncated).
   XlsxZip(const std::filesystem::path& path, std::string display_name, uint64_t max_inflated_bytes);
   bool has(std::string_view member);
-  // Streams a member in pieces; `on_piece` returns false to stop early. Throws Error naming
-  // the member when it is missing (when required), damaged or inflates beyond the limit.
-  // Returns false when the member is absent and not required.
+  // Streams a member in pieces of at most 256 KiB; `on_piece` returns false to stop early.
+  // A member is inflated on a second thread while the caller parses the piece before, so
+  // reading costs about the larger of the two rather than their sum; at most three pieces are
+  // in memory. Throws Error naming the member when it is missing (when required), damaged or
+  // inflates beyond the limit. Returns false when the member is absent and not required.
   bool read(std::string_view member, const std::function<bool(const char*, size_t)>& on_piece,
             bool required = true);
   std::string read_all(std::string_view member, bool required = true);

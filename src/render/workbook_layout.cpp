@@ -1,18 +1,32 @@
 #include "render/workbook_layout.hpp"
 
-#include "fields/toml_file.hpp"
-
+#include <algorithm>
 #include <set>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
+#include "fields/toml_file.hpp"
+#include "render/workbook_data.hpp"
 
 namespace casestat::render {
 
 namespace {
 
+bool contains(const std::vector<std::string>& list, const std::string& x) {
+  return std::find(list.begin(), list.end(), x) != list.end();
+}
+
 struct Reader {
   const std::filesystem::path& path;
   std::set<std::string> ids;
+  std::set<std::string> sections;
+  std::vector<std::string> section_order;  // for messages
+
+  std::string section_names() const {
+    std::string out;
+    for (const auto& name : section_order) out += (out.empty() ? "" : "、") + name;
+    return out;
+  }
 
   [[noreturn]] void fail(const toml::node& node, const std::string& what) const {
     data_error("{}: line {}: {}", path.string(), node.source().begin.line, what);
@@ -21,7 +35,7 @@ struct Reader {
     const toml::node* n = t.get(key);
     if (!n) return fallback;
     auto v = n->value<std::string>();
-    if (!v) fail(*n, std::string(key) + " must be text in quotes");
+    if (!v || !n->is_string()) fail(*n, std::string(key) + " must be text in quotes");
     return *v;
   }
   std::vector<std::string> list(const toml::table& t, const char* key, bool are_ids) const {
@@ -32,7 +46,7 @@ struct Reader {
     if (!a) fail(*n, std::string(key) + " must be a list, e.g. [\"pil.filed\", \"rec.issued\"]");
     for (const auto& e : *a) {
       auto v = e.value<std::string>();
-      if (!v) fail(e, std::string(key) + " must list texts in quotes");
+      if (!v || !e.is_string()) fail(e, std::string(key) + " must list texts in quotes");
       if (are_ids && !ids.count(*v)) fail(e, "unknown indicator id \"" + *v + "\" (not in the indicators)");
       out.push_back(*v);
     }
@@ -42,67 +56,157 @@ struct Reader {
     for (const auto& [k, v] : t) {
       bool known = false;
       for (const char* key : keys) known = known || k.str() == key;
-      if (!known) fail(v, "unknown key \"" + std::string(k.str()) + "\"");
+      if (!known) {
+        std::string names;
+        for (const char* key : keys) names += std::string(names.empty() ? "" : ", ") + key;
+        fail(v, "unknown key \"" + std::string(k.str()) + "\" (expected " + names + ")");
+      }
     }
   }
+  // Excel's rules for a sheet name, checked here so the message can give the line.
+  void check_sheet_name(const toml::node& node, const std::string& name, std::set<std::string>& seen) const {
+    if (name.empty()) fail(node, "a sheet needs name = \"...\"");
+    size_t chars = 0;
+    for (unsigned char c : name) chars += (c & 0xC0) != 0x80;
+    if (chars > 31) fail(node, "sheet name \"" + name + "\" is longer than Excel's 31 characters");
+    if (name.find_first_of("[]:*?/\\") != std::string::npos)
+      fail(node, "sheet name \"" + name + "\" has a character Excel refuses ([ ] : * ? / \\)");
+    if (name.front() == '\'' || name.back() == '\'')
+      fail(node, "sheet name \"" + name + "\" starts or ends with ', which Excel refuses");
+    std::string lower;
+    for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!seen.insert(lower).second) fail(node, "two sheets are named \"" + name + "\"");
+  }
 };
+
+void read_chart(const Reader& r, const toml::node& node, SheetSpec& s) {
+  const toml::table* c = node.as_table();
+  if (!c) r.fail(node, "chart must be a table, e.g. { title = \"...\", indicator = \"cases.received\" }");
+  r.only_keys(*c, {"title", "indicators", "indicator"});
+  s.has_chart = true;
+  s.chart.title = r.text(*c, "title");
+  s.chart.indicators = r.list(*c, "indicators", true);
+  s.chart.indicator = r.text(*c, "indicator");
+  if (!s.chart.indicator.empty() && !r.ids.count(s.chart.indicator))
+    r.fail(*c->get("indicator"), "unknown indicator id \"" + s.chart.indicator + "\" (not in the indicators)");
+  if (s.kind == SheetSpec::Kind::groups) {
+    if (s.chart.indicator.empty()) r.fail(node, "the chart of a groups sheet needs indicator = \"...\"");
+    if (!s.indicators.empty() && !contains(s.indicators, s.chart.indicator))
+      r.fail(*c->get("indicator"), "the chart's indicator \"" + s.chart.indicator + "\" is not one of the sheet's indicators");
+  } else if (s.chart.indicators.empty()) {
+    r.fail(node, "the chart of a summary sheet needs indicators = [...]");
+  }
+}
+
+// rank and change name columns of the sheet: an id the sheet does not show would be ignored.
+void check_subset(const Reader& r, const toml::table& t, const char* key, const SheetSpec& s,
+                  const std::vector<std::string>& ids) {
+  if (s.indicators.empty()) return;
+  for (size_t i = 0; i < ids.size(); ++i)
+    if (!contains(s.indicators, ids[i]))
+      r.fail(*t.get(key)->as_array()->get(i),
+             std::string(key) + ": \"" + ids[i] + "\" is not one of the sheet's indicators");
+}
+
+SheetSpec read_sheet(const Reader& r, const toml::node& node, std::set<std::string>& names) {
+  const toml::table* t = node.as_table();
+  if (!t) r.fail(node, "[[sheet]] must be a table");
+  r.only_keys(*t, {"name", "kind", "title", "subtitle", "sections", "indicators", "change", "rank", "mark_lowest",
+                   "chart"});
+  SheetSpec s;
+  s.line = node.source().begin.line;
+  s.name = r.text(*t, "name");
+  r.check_sheet_name(t->get("name") ? *t->get("name") : node, s.name, names);
+  std::string kind = r.text(*t, "kind", "summary");
+  if (kind == "summary")
+    s.kind = SheetSpec::Kind::summary;
+  else if (kind == "groups")
+    s.kind = SheetSpec::Kind::groups;
+  else
+    r.fail(*t->get("kind"), "sheet " + s.name + ": unknown kind \"" + kind + "\" (expected summary or groups)");
+  s.title = r.text(*t, "title");
+  s.subtitle = r.text(*t, "subtitle");
+  s.sections = r.list(*t, "sections", false);
+  for (size_t i = 0; i < s.sections.size(); ++i)
+    if (!r.sections.count(s.sections[i]))
+      r.fail(*t->get("sections")->as_array()->get(i),
+             "unknown section \"" + s.sections[i] + "\" (the indicators have: " + r.section_names() + ")");
+  s.indicators = r.list(*t, "indicators", true);
+  s.change = r.list(*t, "change", true);
+  s.rank = r.list(*t, "rank", true);
+  check_subset(r, *t, "change", s, s.change);
+  check_subset(r, *t, "rank", s, s.rank);
+  if (const toml::node* n = t->get("mark_lowest")) {
+    auto v = n->value<int64_t>();
+    if (!v || !n->is_integer() || *v < 0 || *v > 100) r.fail(*n, "mark_lowest must be a whole number from 0 to 100");
+    s.mark_lowest = static_cast<int>(*v);
+    if (s.mark_lowest > 0 && s.rank.empty()) r.fail(*n, "mark_lowest marks the ranked indicators: add rank = [...]");
+  }
+  if (s.kind == SheetSpec::Kind::summary)
+    for (const char* key : {"indicators", "change", "rank", "mark_lowest"})
+      if (const toml::node* n = t->get(key)) r.fail(*n, std::string(key) + " is for kind = \"groups\" sheets");
+  if (s.kind == SheetSpec::Kind::groups)
+    if (const toml::node* n = t->get("sections")) r.fail(*n, "sections is for kind = \"summary\" sheets");
+  if (const toml::node* n = t->get("chart")) read_chart(r, *n, s);
+  return s;
+}
 
 }  // namespace
 
 Layout load_layout(const std::filesystem::path& path, const nlohmann::json& data) {
   toml::table root = parse_toml_file(path, "the workbook layout");
-  Reader r{path, {}};
-  for (const auto& i : data.value("indicators", nlohmann::json::array())) r.ids.insert(i.value("id", ""));
+  Reader r{path, {}, {}, {}};
+  for (const auto& [id, indicator] : wb::indicators_by_id(data)) r.ids.insert(id);
+  for (const auto& [name, ids] : wb::sections_of(data))
+    if (r.sections.insert(name).second) r.section_order.push_back(name);
   Layout layout;
   layout.source = path;
   r.only_keys(root, {"title", "footer", "sheet"});
   layout.title = r.text(root, "title", "{period}检察业务数据");
   layout.footer = r.text(root, "footer", layout.footer);
-  const toml::array* sheets = root["sheet"].as_array();
+  const toml::node* sheets_node = root.get("sheet");
+  const toml::array* sheets = sheets_node ? sheets_node->as_array() : nullptr;
+  if (sheets_node && !sheets) r.fail(*sheets_node, "sheets are written [[sheet]], one per sheet");
   if (!sheets || sheets->empty()) data_error("{}: has no [[sheet]]", path.string());
-  for (const auto& node : *sheets) {
-    const toml::table* t = node.as_table();
-    if (!t) r.fail(node, "[[sheet]] must be a table");
-    r.only_keys(*t, {"name", "kind", "title", "subtitle", "sections", "indicators", "rank", "mark_lowest", "chart"});
-    SheetSpec s;
-    s.line = node.source().begin.line;
-    s.name = r.text(*t, "name");
-    if (s.name.empty()) r.fail(node, "a sheet needs name = \"...\"");
-    std::string kind = r.text(*t, "kind", "summary");
-    if (kind == "summary")
-      s.kind = SheetSpec::Kind::summary;
-    else if (kind == "groups")
-      s.kind = SheetSpec::Kind::groups;
-    else
-      r.fail(*t->get("kind"), "sheet " + s.name + ": unknown kind \"" + kind + "\" (expected summary or groups)");
-    s.title = r.text(*t, "title");
-    s.subtitle = r.text(*t, "subtitle");
-    s.sections = r.list(*t, "sections", false);
-    s.indicators = r.list(*t, "indicators", true);
-    s.rank = r.list(*t, "rank", true);
-    if (const toml::node* n = t->get("mark_lowest")) {
-      auto v = n->value<int64_t>();
-      if (!v || *v < 0 || *v > 100) r.fail(*n, "mark_lowest must be a whole number (0 for none)");
-      s.mark_lowest = static_cast<int>(*v);
-    }
-    if (const toml::node* n = t->get("chart")) {
-      const toml::table* c = n->as_table();
-      if (!c) r.fail(*n, "chart must be a table, e.g. { title = \"...\", indicator = \"cases.received\" }");
-      r.only_keys(*c, {"title", "indicators", "indicator"});
-      s.has_chart = true;
-      s.chart.title = r.text(*c, "title");
-      s.chart.indicators = r.list(*c, "indicators", true);
-      s.chart.indicator = r.text(*c, "indicator");
-      if (!s.chart.indicator.empty() && !r.ids.count(s.chart.indicator))
-        r.fail(*c->get("indicator"), "unknown indicator id \"" + s.chart.indicator + "\" (not in the indicators)");
-      if (s.kind == SheetSpec::Kind::groups && s.chart.indicator.empty())
-        r.fail(*n, "the chart of a groups sheet needs indicator = \"...\"");
-      if (s.kind == SheetSpec::Kind::summary && s.chart.indicators.empty())
-        r.fail(*n, "the chart of a summary sheet needs indicators = [...]");
-    }
-    layout.sheets.push_back(std::move(s));
-  }
+  std::set<std::string> names;
+  for (const auto& node : *sheets) layout.sheets.push_back(read_sheet(r, node, names));
   return layout;
+}
+
+std::string fill_placeholders(const std::string& text, const nlohmann::json& data, const SiteSettings& site,
+                              bool footer) {
+  using wb::field;
+  std::map<std::string, std::string> values = site;
+  const nlohmann::json& period = field(data, "period");
+  const nlohmann::json& base = field(data, "base");
+  values["period"] = wb::text(period, "label");
+  values["from"] = wb::text(period, "from");
+  values["to"] = wb::text(period, "to");
+  values["base"] = wb::text(base, "label");
+  values["word"] = wb::text(base, "word");
+  // 2024年上半年（同比）, or 无 with --compare none, so a subtitle reads well either way
+  values["compare"] = base.is_object() ? wb::text(base, "label") + "（" + wb::text(base, "word") + "）" : "无";
+  values["generated_on"] = wb::text(data, "generated_on");
+  values["catalog"] = std::filesystem::path(wb::text(data, "catalog")).filename().string();
+  std::string sources;
+  for (const auto& s : wb::list(data, "sources")) sources += (sources.empty() ? "" : "、") + wb::text(s, "file");
+  values["sources"] = sources.empty() ? "（无）" : sources;
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      size_t close = text.find('}', i);
+      if (close != std::string::npos) {
+        auto it = values.find(text.substr(i + 1, close - i - 1));
+        if (it != values.end()) {
+          for (char c : it->second) out += footer && c == '&' ? std::string("&&") : std::string(1, c);
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 }  // namespace casestat::render

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "render/text_model.hpp"
+
 namespace casestat::render {
 
 struct ChartSpec {
@@ -23,6 +25,7 @@ struct SheetSpec {
   std::string title, subtitle;           // placeholders: {area} {org} {period} {base} {word} {from} {to} ...
   std::vector<std::string> sections;     // summary: these sections (all when empty)
   std::vector<std::string> indicators;   // groups: the columns (all when empty)
+  std::vector<std::string> change;       // groups: a 同比 column after each of these
   std::vector<std::string> rank;         // groups: a rank column after each of these
   int mark_lowest = 0;                   // groups: mark the N lowest offices of each ranked indicator
   bool has_chart = false;
@@ -37,7 +40,14 @@ struct Layout {
   std::vector<SheetSpec> sheets;
 };
 
-// Parses and checks a layout against the indicators it will be used with (ids must exist).
+// Parses and checks a layout against the indicators it will be used with: ids and section
+// names must exist in `data`, every key must be known and have the right type.
 Layout load_layout(const std::filesystem::path& path, const nlohmann::json& data);
+
+// Replaces {period} {base} {word} {compare} {from} {to} {sources} {catalog} {generated_on} and the site
+// settings ({area} {org} ...) in a layout text; other braces are left as they are. `footer`:
+// the text is an Excel page footer, where & starts a code, so a value's & is written &&.
+std::string fill_placeholders(const std::string& text, const nlohmann::json& data, const SiteSettings& site,
+                              bool footer = false);
 
 }  // namespace casestat::render

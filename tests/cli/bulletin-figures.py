@@ -43,7 +43,7 @@ for row in summary:
 if checked < 3 * len(data['indicators']):
     problems.append(f'only {checked} figures found in the summary sheet for {len(data["indicators"])} indicators')
 
-header = offices[0]
+header = [h.replace('\n', '') for h in offices[0]]  # the workbook puts a unit under its name
 groups = {g['name']: {i['id']: i for i in g['indicators']} for g in data['groups']}
 ids_by_header = {}
 for i in data['indicators']:

@@ -25,6 +25,11 @@ workbook = ET.fromstring(z.read('xl/workbook.xml'))
 core = z.read('docProps/core.xml').decode()
 print('created:', re.search(r'<dcterms:created[^>]*>([^<]*)<', core).group(1))
 print('title:', re.search(r'<dc:title>([^<]*)<', core).group(1))
+print('author:', re.search(r'<dc:creator>([^<]*)<', core).group(1))
+app = z.read('docProps/app.xml').decode()
+print('company:', re.search(r'<Company>([^<]*)<', app).group(1))
+for name in workbook.findall('m:definedNames/m:definedName', NS):
+    print('defined name:', name.get('name'), name.text)
 for n, sheet in enumerate(workbook.findall('m:sheets/m:sheet', NS), 1):
     xml = ET.fromstring(z.read(f'xl/worksheets/sheet{n}.xml'))
     print(f'== sheet {sheet.get("name")}')
@@ -35,6 +40,16 @@ for n, sheet in enumerate(workbook.findall('m:sheets/m:sheet', NS), 1):
           '| landscape', xml.find('m:pageSetup', NS).get('orientation'),
           '| conditional formats', len(xml.findall('m:conditionalFormatting', NS)),
           '| drawing', xml.find('m:drawing', NS) is not None)
+    setup = xml.find('m:pageSetup', NS)
+    fit = xml.find('m:sheetPr/m:pageSetUpPr', NS)
+    print('paper', setup.get('paperSize'), '| fit to width', setup.get('fitToWidth'), 'height', setup.get('fitToHeight'),
+          '| fit on', fit.get('fitToPage') if fit is not None else None,
+          '| footer', ''.join(f.text or '' for f in xml.findall('m:headerFooter/m:oddFooter', NS)),
+          '| page breaks', [b.get('id') for b in xml.findall('m:rowBreaks/m:brk', NS)])
+    for cf in xml.findall('m:conditionalFormatting', NS):
+        for rule in cf.findall('m:cfRule', NS):
+            what = ' '.join([rule.get('operator') or ''] + [f.text for f in rule.findall('m:formula', NS)]).strip()
+            print('  if', cf.get('sqref'), rule.get('type'), what)
     rows = xml.findall('m:sheetData/m:row', NS)
     shown = rows[:6] + rows[-2:] if len(rows) > 8 else rows
     for row in shown:

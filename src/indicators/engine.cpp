@@ -1,0 +1,494 @@
+// One sequential scan of `records` for every indicator, both periods, the totals and the groups
+// together. The catalog is compiled to column positions; each record is read once, its dates
+// turned into numbers once, each distinct condition tested once, and the figures are added in
+// arrays indexed by indicator and group. A scan in store order reads the file once, which beats
+// an index walk per indicator (bench-indicators: 1,000,000 records).
+#include "indicators/engine.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "store/schema.hpp"
+
+namespace casestat {
+
+namespace {
+
+// A field as an SQL expression: its column, or its value in the `fields` JSON for a site's own
+// fields. Field ids come from the dictionary; anything but [a-z0-9_] is refused, never spliced.
+std::string column_of(const std::string& field) {
+  if (field == "ledger") return field;
+  for (const char* column : kRecordColumns)
+    if (field == column) return field;
+  for (char c : field)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+      data_error("field id \"{}\": only a-z, 0-9 and _ may be used in field ids", field);
+  return "json_extract(fields, '$." + field + "')";
+}
+
+// "2025-06-30" -> 20250630; -1 for anything else.
+int32_t date_key(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return -1;
+  int32_t v = 0;
+  static constexpr size_t kDigits[] = {0, 1, 2, 3, 5, 6, 8, 9};
+  for (size_t i : kDigits) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+// 20210305 -> days since 1970-01-01 (for "within N days").
+int64_t day_number(int32_t key) {
+  int64_t y = key / 10000, m = key / 100 % 100, d = key % 100;
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+int ledger_code(std::string_view ledger) {
+  if (ledger.empty()) return -1;
+  return ledger == "cases" ? 0 : ledger == "recommendations" ? 1 : ledger == "petitions" ? 2 : 3;
+}
+
+std::optional<int64_t> whole_number(std::string_view s) {
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// One value of the current record.
+struct Cell {
+  bool null = true;
+  bool text = false;
+  int64_t i = 0;        // an integer column's value
+  std::string_view s;   // a text column's value (valid until the next step)
+  int32_t day = -1;     // a date column's value as yyyymmdd; -1 when it is not a date
+};
+
+struct CompiledFilter {
+  Filter::Op op;
+  int column;
+  std::vector<std::string> values;
+  std::vector<std::optional<int64_t>> numbers;  // values as integers, for integer columns
+  bool flag;
+  int since;
+  int64_t days;
+  bool operator==(const CompiledFilter& o) const {
+    return op == o.op && column == o.column && values == o.values && flag == o.flag && since == o.since &&
+           days == o.days;
+  }
+};
+
+struct CompiledRule {
+  DateRule::Op op;
+  std::vector<int> columns;
+};
+
+struct CompiledIndicator {
+  size_t index;  // in the catalog
+  int ledger;    // ledger_code(); -1: any
+  std::vector<CompiledRule> dates;
+  std::vector<int> all, any;  // into the engine's distinct filters
+  int distinct = -1, sum = -1;
+};
+
+struct Bounds {
+  int32_t from, to;   // yyyymmdd, inclusive
+  int year, month;    // of `from`, for --by month
+};
+
+Bounds bounds_of(const Period& p) {
+  int32_t from = date_key(p.from), to = date_key(p.to);
+  return {from, to, from / 10000, from / 100 % 100};
+}
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+class Engine {
+ public:
+  Engine(const Catalog& catalog, const Dictionary& dictionary, std::string by, const std::vector<WhereValue>& where)
+      : catalog_(catalog), dictionary_(dictionary), by_(std::move(by)) {
+    column("ledger");
+    for (size_t n = 0; n < catalog.indicators().size(); ++n) {
+      const Indicator& ind = catalog.indicators()[n];
+      if (ind.kind == Kind::ratio) continue;
+      CompiledIndicator c{n, ledger_code(ind.ledger), {}, {}, {}};
+      for (const auto& rule : ind.dates) {
+        CompiledRule r{rule.op, {}};
+        for (const auto& f : rule.fields) r.columns.push_back(column(f));
+        c.dates.push_back(r);
+      }
+      for (const auto& f : ind.all) c.all.push_back(filter(f));
+      for (const auto& f : ind.any) c.any.push_back(filter(f));
+      if (!ind.distinct.empty()) c.distinct = column(ind.distinct);
+      if (!ind.sum.empty()) c.sum = column(ind.sum);
+      compiled_.push_back(std::move(c));
+    }
+    if (!by_.empty() && by_ != "month") by_column_ = column(by_);
+    for (const auto& w : where) where_.push_back({column(w.field), &w});
+  }
+
+  std::pair<PeriodFigures, PeriodFigures> run(Database& db, const Period& period, const std::optional<Period>& base) {
+    std::array<std::optional<Bounds>, 2> periods{bounds_of(period), base ? std::optional(bounds_of(*base)) : std::nullopt};
+    std::vector<std::variant<int64_t, std::string>> values;
+    Statement stmt = db.prepare(select_sql(period, base, values));
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (const int64_t* n = std::get_if<int64_t>(&values[i]))
+        stmt.bind(static_cast<int>(i + 1), *n);
+      else
+        stmt.bind(static_cast<int>(i + 1), std::string_view(std::get<std::string>(values[i])));
+    }
+    for (auto& acc : acc_) acc.total.assign(compiled_.size(), 0);
+    std::vector<Cell> row(columns_.size());
+    std::vector<int8_t> memo(filters_.size());
+    sqlite3_stmt* h = stmt.handle();
+    while (stmt.step()) {
+      read_row(h, row);
+      std::fill(memo.begin(), memo.end(), int8_t{-1});
+      int ledger = ledger_code(row[0].s);
+      int group = -1;  // the record's group by field, found when first needed
+      for (size_t k = 0; k < compiled_.size(); ++k) {
+        const CompiledIndicator& c = compiled_[k];
+        if (c.ledger >= 0 && c.ledger != ledger) continue;
+        if (!holds(c, row, memo)) continue;
+        for (size_t p = 0; p < 2; ++p) {
+          if (!periods[p] || !in_period(c, row, *periods[p])) continue;
+          add(k, p, -1, row);
+          if (by_.empty()) continue;
+          if (by_column_ >= 0) {
+            if (group < 0) group = group_by_field(row);
+            add(k, p, group, row);
+          } else {
+            add(k, p, group_by_month(c, row, *periods[p], *periods[0]), row);
+          }
+        }
+      }
+    }
+    return {figures(0), figures(1)};
+  }
+
+ private:
+  struct Accumulator {
+    std::vector<int64_t> total;                // per compiled indicator
+    std::vector<std::vector<int64_t>> groups;  // per group, per compiled indicator (empty: none yet)
+  };
+
+  int column(const std::string& field) {
+    std::string expr = column_of(field);
+    for (size_t i = 0; i < columns_.size(); ++i)
+      if (columns_[i] == expr) return static_cast<int>(i);
+    columns_.push_back(expr);
+    const Field* f = dictionary_.find(field);
+    is_date_.push_back(f && f->type == FieldType::date);
+    return static_cast<int>(columns_.size() - 1);
+  }
+
+  // The index of the filter among the distinct ones: a condition shared by several indicators
+  // (category contains 公益诉讼) is tested once per record.
+  int filter(const Filter& f) {
+    CompiledFilter c{f.op, column(f.field), f.values, {}, f.flag, f.since.empty() ? -1 : column(f.since), f.days};
+    for (const auto& v : c.values) c.numbers.push_back(whole_number(v));
+    for (size_t i = 0; i < filters_.size(); ++i)
+      if (filters_[i] == c) return static_cast<int>(i);
+    filters_.push_back(std::move(c));
+    return static_cast<int>(filters_.size() - 1);
+  }
+
+  // The columns the catalog reads, from the records that --where selects and that could count
+  // in one of the periods: for each indicator, its ledger and one of its date rules (a store of
+  // many years is mostly left out by SQLite itself). `values` gets the parameters, in order.
+  std::string select_sql(const Period& period, const std::optional<Period>& base,
+                         std::vector<std::variant<int64_t, std::string>>& values) const {
+    std::string sql = "SELECT ";
+    for (size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
+    sql += " FROM records WHERE ";
+    for (const auto& [column, w] : where_) {
+      sql += columns_[static_cast<size_t>(column)] + " = ? AND ";
+      if (w->number)
+        values.emplace_back(*w->number);
+      else
+        values.emplace_back(w->bound);
+    }
+    std::vector<const Period*> periods{&period};
+    if (base) periods.push_back(&*base);
+    std::set<std::string> seen;
+    std::string any;
+    for (const auto& c : compiled_) {
+      std::vector<std::variant<int64_t, std::string>> own;
+      std::string cond;
+      if (c.ledger >= 0) {
+        cond = "ledger = ? AND ";
+        own.emplace_back(catalog_.indicators()[c.index].ledger);
+      }
+      // an in-period rule is the narrower; open_during only bounds the opening date
+      auto rule = std::find_if(c.dates.begin(), c.dates.end(),
+                               [](const CompiledRule& r) { return r.op == DateRule::Op::in_period; });
+      if (rule == c.dates.end()) rule = c.dates.begin();
+      std::string date = columns_[static_cast<size_t>(rule->columns[0])];
+      if (rule->op == DateRule::Op::in_period && rule->columns.size() > 1) {
+        date = "coalesce(";
+        for (size_t i = 0; i < rule->columns.size(); ++i)
+          date += (i ? ", " : "") + columns_[static_cast<size_t>(rule->columns[i])];
+        date += ")";
+      }
+      cond += "(";
+      for (size_t p = 0; p < periods.size(); ++p) {
+        if (rule->op == DateRule::Op::in_period) {
+          cond += (p ? " OR " : "") + date + " BETWEEN ? AND ?";
+          own.emplace_back(periods[p]->from);
+          own.emplace_back(periods[p]->to);
+        } else {
+          cond += (p ? " OR " : "") + date + " <= ?";
+          own.emplace_back(periods[p]->to);
+        }
+      }
+      cond += ")";
+      std::string key = cond;
+      for (const auto& v : own) key += "|" + (std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : "");
+      if (!seen.insert(key).second) continue;
+      any += (any.empty() ? "(" : " OR (") + cond + ")";
+      for (auto& v : own) values.push_back(std::move(v));
+    }
+    sql += any.empty() ? "0" : "(" + any + ")";
+    return sql;
+  }
+
+  void read_row(sqlite3_stmt* h, std::vector<Cell>& row) const {
+    for (size_t i = 0; i < row.size(); ++i) {
+      Cell& v = row[i];
+      int col = static_cast<int>(i);
+      int type = sqlite3_column_type(h, col);
+      v.null = type == SQLITE_NULL;
+      if (v.null) continue;
+      v.text = type == SQLITE_TEXT || type == SQLITE_BLOB;
+      if (!v.text) {
+        v.i = sqlite3_column_int64(h, col);
+        v.s = {};
+        v.day = -1;
+      } else {
+        const unsigned char* text = sqlite3_column_text(h, col);
+        v.s = std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(h, col)));
+        v.i = 0;
+        v.day = is_date_[i] ? date_key(v.s) : -1;
+      }
+    }
+  }
+
+  static bool equal(const CompiledFilter& f, size_t j, const Cell& v) {
+    if (v.text) return v.s == f.values[j];
+    return f.numbers[j] && *f.numbers[j] == v.i;
+  }
+
+  bool test(const CompiledFilter& f, const std::vector<Cell>& row) const {
+    const Cell& v = row[static_cast<size_t>(f.column)];
+    switch (f.op) {
+      case Filter::Op::equals: return !v.null && equal(f, 0, v);
+      case Filter::Op::one_of:
+        if (v.null) return false;
+        for (size_t j = 0; j < f.values.size(); ++j)
+          if (equal(f, j, v)) return true;
+        return false;
+      case Filter::Op::contains: return !v.null && v.text && v.s.find(f.values[0]) != std::string_view::npos;
+      case Filter::Op::flag: return !v.null && !v.text && v.i == (f.flag ? 1 : 0);
+      case Filter::Op::present: return !v.null && !(v.text && v.s.empty());
+      case Filter::Op::absent: return v.null || (v.text && v.s.empty());
+      case Filter::Op::within_days: {
+        const Cell& since = row[static_cast<size_t>(f.since)];
+        if (v.null || since.null || v.day < 0 || since.day < 0) return false;
+        int64_t days = day_number(v.day) - day_number(since.day);
+        return days >= 0 && days <= f.days;
+      }
+    }
+    return false;
+  }
+
+  bool passes(int filter, const std::vector<Cell>& row, std::vector<int8_t>& memo) const {
+    int8_t& m = memo[static_cast<size_t>(filter)];
+    if (m < 0) m = test(filters_[static_cast<size_t>(filter)], row) ? 1 : 0;
+    return m == 1;
+  }
+
+  bool holds(const CompiledIndicator& c, const std::vector<Cell>& row, std::vector<int8_t>& memo) const {
+    for (int f : c.all)
+      if (!passes(f, row, memo)) return false;
+    if (c.any.empty()) return true;
+    for (int f : c.any)
+      if (passes(f, row, memo)) return true;
+    return false;
+  }
+
+  // The first of the rule's dates that has a value.
+  static const Cell* first_date(const CompiledRule& rule, const std::vector<Cell>& row) {
+    for (int column : rule.columns)
+      if (!row[static_cast<size_t>(column)].null) return &row[static_cast<size_t>(column)];
+    return nullptr;
+  }
+
+  static bool in_period(const CompiledIndicator& c, const std::vector<Cell>& row, const Bounds& p) {
+    for (const auto& rule : c.dates) {
+      if (rule.op == DateRule::Op::in_period) {
+        const Cell* d = first_date(rule, row);
+        if (!d || d->day < p.from || d->day > p.to) return false;
+      } else {
+        const Cell& opened = row[static_cast<size_t>(rule.columns[0])];
+        const Cell& closed = row[static_cast<size_t>(rule.columns[1])];
+        if (opened.null || opened.day < 0 || opened.day > p.to) return false;
+        if (!closed.null && closed.day >= 0 && closed.day < p.from) return false;
+      }
+    }
+    return true;
+  }
+
+  int intern(std::string_view name) {
+    auto it = group_ids_.find(name);
+    if (it != group_ids_.end()) return it->second;
+    int id = static_cast<int>(group_names_.size());
+    group_names_.emplace_back(name);
+    group_ids_.emplace(std::string(name), id);
+    return id;
+  }
+
+  int group_by_field(const std::vector<Cell>& row) {
+    const Cell& v = row[static_cast<size_t>(by_column_)];
+    if (v.null || (v.text && v.s.empty())) return intern(unfilled_group_name(dictionary_, by_));
+    if (v.text) return intern(v.s);
+    return intern(std::to_string(v.i));
+  }
+
+  // --by month: the month of the indicator's date, as the month of the reported period at the
+  // same place, so that a base period's March is compared with the period's March.
+  int group_by_month(const CompiledIndicator& c, const std::vector<Cell>& row, const Bounds& p, const Bounds& shown) {
+    for (const auto& rule : c.dates) {
+      if (rule.op != DateRule::Op::in_period) continue;
+      const Cell* d = first_date(rule, row);
+      if (!d || d->day < 0) break;
+      int offset = (d->day / 10000 - p.year) * 12 + (d->day / 100 % 100 - p.month);
+      int month = shown.year * 12 + (shown.month - 1) + offset;
+      return intern(fmt::format("{:04}-{:02}", month / 12, month % 12 + 1));
+    }
+    return intern("（无日期）");
+  }
+
+  void add(size_t k, size_t p, int group, const std::vector<Cell>& row) {
+    Accumulator& acc = acc_[p];
+    int64_t* slot;
+    if (group < 0) {
+      slot = &acc.total[k];
+    } else {
+      if (acc.groups.size() <= static_cast<size_t>(group)) acc.groups.resize(static_cast<size_t>(group) + 1);
+      auto& g = acc.groups[static_cast<size_t>(group)];
+      if (g.empty()) g.assign(compiled_.size(), 0);
+      slot = &g[k];
+    }
+    const CompiledIndicator& c = compiled_[k];
+    if (c.sum >= 0) {
+      const Cell& v = row[static_cast<size_t>(c.sum)];
+      if (!v.null && !v.text) *slot += v.i;
+    } else if (c.distinct >= 0) {
+      const Cell& v = row[static_cast<size_t>(c.distinct)];
+      if (v.null) return;
+      std::string value = v.text ? std::string(v.s) : std::to_string(v.i);
+      if (seen_[{p, k, group}].insert(std::move(value)).second) ++*slot;
+    } else {
+      ++*slot;
+    }
+  }
+
+  // One period's figures in catalog order, the ratios computed from their parts.
+  std::vector<Figure> with_ratios(const std::vector<int64_t>* sums) const {
+    const auto& indicators = catalog_.indicators();
+    std::vector<Figure> out(indicators.size(), Figure{0, 1});
+    if (sums)
+      for (size_t k = 0; k < compiled_.size(); ++k) out[compiled_[k].index] = Figure{(*sums)[k], 1};
+    std::vector<char> done(indicators.size(), 0);
+    for (size_t n = 0; n < indicators.size(); ++n) ratio(n, out, done);
+    return out;
+  }
+
+  void ratio(size_t n, std::vector<Figure>& out, std::vector<char>& done) const {
+    const Indicator& ind = catalog_.indicators()[n];
+    if (ind.kind != Kind::ratio || done[n]) return;
+    done[n] = 1;  // the catalog has no cycles (Catalog::load)
+    auto part = [&](const std::string& id) {
+      size_t i = static_cast<size_t>(catalog_.find(id) - catalog_.indicators().data());
+      ratio(i, out, done);
+      return out[i];
+    };
+    Figure a = part(ind.numerator), b = part(ind.denominator);
+    // (a.num / a.den) / (b.num / b.den); no rate when a part has none or the denominator is 0
+    if (a.den == 0 || b.den == 0 || b.num == 0) {
+      out[n] = Figure{0, 0};
+      return;
+    }
+    __int128 num = static_cast<__int128>(a.num) * b.den, den = static_cast<__int128>(a.den) * b.num;
+    if (den < 0) {
+      num = -num;
+      den = -den;
+    }
+    while ((num > INT64_MAX || num < -INT64_MAX || den > INT64_MAX) && den > 1) {
+      num /= 2;
+      den /= 2;
+    }
+    out[n] = Figure{static_cast<int64_t>(num), static_cast<int64_t>(den)};
+  }
+
+  PeriodFigures figures(size_t p) const {
+    PeriodFigures result;
+    result.total = with_ratios(&acc_[p].total);
+    std::vector<size_t> order(group_names_.size());
+    for (size_t g = 0; g < order.size(); ++g) order[g] = g;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return group_names_[a] < group_names_[b]; });
+    for (size_t g : order) {
+      bool has = g < acc_[p].groups.size() && !acc_[p].groups[g].empty();
+      result.groups.emplace_back(group_names_[g], with_ratios(has ? &acc_[p].groups[g] : nullptr));
+    }
+    return result;
+  }
+
+  const Catalog& catalog_;
+  const Dictionary& dictionary_;
+  std::string by_;
+  int by_column_ = -1;
+  std::vector<std::pair<int, const WhereValue*>> where_;
+  std::vector<std::string> columns_;
+  std::vector<bool> is_date_;
+  std::vector<CompiledFilter> filters_;
+  std::vector<CompiledIndicator> compiled_;
+  std::array<Accumulator, 2> acc_;
+  std::vector<std::string> group_names_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> group_ids_;
+  std::map<std::tuple<size_t, size_t, int>, std::set<std::string>> seen_;  // distinct values so far
+};
+
+}  // namespace
+
+std::string unfilled_group_name(const Dictionary& dictionary, const std::string& by) {
+  const Field* f = dictionary.find(by);
+  return "（未填" + (f ? f->name : by) + "）";
+}
+
+std::pair<PeriodFigures, PeriodFigures> compute_figures(Database& db, const Catalog& catalog,
+                                                        const Dictionary& dictionary, const std::string& by,
+                                                        const std::vector<WhereValue>& where, const Period& period,
+                                                        const std::optional<Period>& base) {
+  Engine engine(catalog, dictionary, by, where);
+  return engine.run(db, period, base);
+}
+
+}  // namespace casestat

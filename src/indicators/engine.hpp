@@ -1,0 +1,43 @@
+// The computation of a catalog's figures from the store, for a period and its base period
+// together, in total and per group, in one sequential scan of `records` (see engine.cpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fields/dictionary.hpp"
+#include "indicators/catalog.hpp"
+#include "indicators/period.hpp"
+#include "indicators/wording.hpp"
+#include "store/db.hpp"
+
+namespace casestat {
+
+// A condition of --where: records whose field equals the value, bound as an SQL parameter
+// (an integer for flag, integer and money fields, so 是 finds the stored 1).
+struct WhereValue {
+  std::string field;
+  std::string text;               // as the user typed it, for the JSON's filters
+  std::optional<int64_t> number;  // flag 1/0, integer, money in 分
+  std::string bound;              // text fields and dates: the text to compare with
+};
+
+// The figures of one period: one per catalog indicator (catalog order), counts and money in
+// 分 as num/1, rates as num/den (den 0: no rate).
+struct PeriodFigures {
+  std::vector<Figure> total;
+  std::vector<std::pair<std::string, std::vector<Figure>>> groups;  // by group name, sorted
+};
+
+// `by`: empty (totals only), "month", or a field id. The second result is empty (all zero, no
+// groups) when `base` is absent.
+std::pair<PeriodFigures, PeriodFigures> compute_figures(Database& db, const Catalog& catalog,
+                                                        const Dictionary& dictionary, const std::string& by,
+                                                        const std::vector<WhereValue>& where, const Period& period,
+                                                        const std::optional<Period>& base);
+
+// The group a record without the --by field goes into: （未填承办单位）.
+std::string unfilled_group_name(const Dictionary& dictionary, const std::string& by);
+
+}  // namespace casestat

@@ -1,0 +1,29 @@
+// Days as numbers (days since 1970-01-01), the two years the sample covers, and the three ways
+// clerks type a date by hand.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sample/random.hpp"
+
+namespace casestat::sample {
+
+int64_t days_from_civil(int year, int month, int day);
+void civil_from_days(int64_t days, int& year, int& month, int& day);
+int year_of(int64_t days);
+
+double excel_serial(int64_t days);  // the 1900 date system (days after 1900-03-01 are right)
+std::string iso_date(int64_t days);  // 2025-03-05
+// 2025年3月5日 (style 0), 2025.3.5 (1) or 2025/3/5 (2).
+std::string typed_date(int64_t days, int style);
+
+// The sample's two full years, 2024 and 2025.
+inline const int64_t kFirstDay = days_from_civil(2024, 1, 1);
+inline const int64_t kLastDay = days_from_civil(2025, 12, 31);
+inline const int64_t kSecondYear = days_from_civil(2025, 1, 1);
+
+// A day of the two years, with about `growth` percent more in 2025 than in 2024 (negative: fewer).
+int64_t some_day(Random& random, int growth);
+
+}  // namespace casestat::sample
