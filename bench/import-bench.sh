@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench-import: importing 1,000,000 rows x 12 columns as xlsx (shared strings, date cells) and
 # as the same rows in GBK CSV, each into a fresh store, beside the inflate floor (`unzip -p` of
-# the sheet). Goals (issue 2): the xlsx import within 3x of the floor and under 15 s, peak
+# the sheet). Goals: the xlsx import within 3x of the floor and under 15 s, peak
 # memory under 300 MiB; the CSV import under 5 s.
 #   bench/import-bench.sh BIN_DIR WORK_DIR [ROWS]
 # The files are made once by `casestat-sample --bench` (constant memory, about 30 s) and kept

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench-indicators: the whole default catalog with year-on-year, in total and --by unit, on a
-# store of 1,000,000 records (two years, twelve offices, three ledgers). Goal (issue 3): under 1 s.
+# store of 1,000,000 records (two years, twelve offices, three ledgers). Goal: under 1 s.
 #   bench/indicators-bench.sh BIN_DIR WORK_DIR [RECORDS]
 set -euo pipefail
 bin=$1 work=$2 records=${3:-1000000}

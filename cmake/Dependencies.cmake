@@ -31,6 +31,8 @@ pkg_check_modules(UCHARDET QUIET IMPORTED_TARGET uchardet)
 casestat_require(UCHARDET_FOUND libuchardet-dev "uchardet")
 pkg_check_modules(FREEXL QUIET IMPORTED_TARGET freexl)
 casestat_require(FREEXL_FOUND libfreexl-dev "FreeXL")
+pkg_check_modules(NETTLE QUIET IMPORTED_TARGET nettle)
+casestat_require(NETTLE_FOUND nettle-dev "nettle")
 
 find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp)
 casestat_require(MUSTACHE_INCLUDE_DIR libkainjow-mustache-dev "kainjow-mustache")

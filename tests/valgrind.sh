@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The unit tests, and the tools on the sample data, under valgrind's memcheck: any error or
-# leak in casestat fails (issue 6). Slow, so a step of .ci/run rather than part of ctest.
+# leak in casestat fails. Slow, so a step of .ci/run rather than part of ctest.
 # The child process that runs FreeXL for .xls files (src/read/xls_workbook.cpp) is left
 # silent: FreeXL 1.0.6 reads memory it did not set, which is why it runs apart.
 #   tests/valgrind.sh BUILD_DIR

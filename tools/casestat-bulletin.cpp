@@ -11,12 +11,12 @@ int main(int argc, char** argv) {
       ->type_name("P");
   app.add_option("--compare", options.compare, "Compare with the same period a year earlier (yoy, 同比) or the "
                                                "preceding period (prev, 环比)")
-      ->check(CLI::IsMember({"yoy", "prev"}))
+      ->type_name("yoy|prev")
       ->capture_default_str();
   app.add_option("--templates", options.templates,
                  "The template folder (bulletin.md.mustache, workbook layout); default TEMPLATES/half-year")
       ->type_name("DIR");
-  app.add_option("-o,--out", options.out, "The folder to write into (created if needed)")
+  app.add_option("--out", options.out, "The folder to write into (created if needed)")
       ->capture_default_str()
       ->type_name("DIR");
   app.add_option("--set", options.sets, "A template value, e.g. org=江州市人民检察院 (over templates/site.toml)")
@@ -30,5 +30,8 @@ int main(int argc, char** argv) {
                               "  casestat-bulletin --period 2025H1 --out out\n"
                               "  casestat-bulletin --period 2025Q3 --compare prev --templates templates/quarterly\n"
                               "  casestat-bulletin --period 2025H1 --set org=江州市东湖区人民检察院\n");
-  return casestat::cli::run(app, argc, argv, [&] { casestat::render::bulletin_command(options); });
+  return casestat::cli::run(app, argc, argv, [&] {
+    casestat::render::bulletin_command(options);
+    return 0;
+  });
 }

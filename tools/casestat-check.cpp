@@ -12,13 +12,12 @@ int main(int argc, char** argv) {
   casestat::add_limit_options(app, options);
   casestat::cli::add_quiet_option(app, options.quiet);
   app.add_option("files", options.files, "Ledgers to check; - or none: standard input")->type_name("FILE...");
+  casestat::cli::add_output_option(app);
   casestat::cli::set_examples(app,
                               "  casestat-check 台账.xlsx\n"
                               "  casestat-check --sheet 公益诉讼 --header-row 3 台账.xlsx\n");
-  int code = 0;
-  int failed = casestat::cli::run(app, argc, argv, [&] {
+  return casestat::cli::run(app, argc, argv, [&] {
     if (!ledger.empty()) options.ledger = casestat::parse_ledger(ledger);
-    code = casestat::check_files(options);
+    return casestat::check_files(options);
   });
-  return failed != 0 ? failed : code;
 }

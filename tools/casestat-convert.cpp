@@ -12,12 +12,15 @@ int main(int argc, char** argv) {
                "casestat-convert"};
   app.add_option("files", options.files, "Ledgers; none or - is standard input")->type_name("FILE...");
   casestat::add_reading_options(app, options, "convert");
-  app.add_option("--to", to, "csv, tsv or jsonl")->check(CLI::IsMember({"csv", "tsv", "jsonl"}))->capture_default_str();
+  app.add_option("--to", to, "csv, tsv or jsonl")->check(CLI::IsMember({"csv", "tsv", "jsonl"}).description(""))
+      ->type_name("csv|tsv|jsonl")
+      ->capture_default_str();
   app.add_flag("--neutralize-formulas", options.neutralize_formulas,
                "Put ' before a cell that starts with = + - or @, so that a spreadsheet opening the CSV does not run "
                "it as a formula (CSV injection)");
   casestat::add_limit_options(app, options);
   casestat::cli::add_quiet_option(app, options.quiet);
+  casestat::cli::add_output_option(app);
   casestat::cli::set_examples(app,
                               "  casestat-convert 公益诉讼台账.xlsx > 公益诉讼台账.csv\n"
                               "  casestat-convert --sheet all --to jsonl 台账.xlsx\n"
@@ -27,5 +30,6 @@ int main(int argc, char** argv) {
                  : to == "jsonl" ? casestat::ConvertFormat::jsonl
                                  : casestat::ConvertFormat::csv;
     casestat::convert_files(options);
+    return 0;
   });
 }

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   app.add_option("--on-error", options.on_error,
                  "abort: a file with a bad row is not imported at all; skip: import its good rows and "
                  "list the bad ones in --rejects")
-      ->transform(CLI::CheckedTransformer(on_error))
+      ->transform(CLI::CheckedTransformer(on_error).description(""))
+      ->type_name("abort|skip")
       ->default_str("abort");
   app.add_option("--rejects", options.rejects, "With --on-error skip: write the rows left out and why (CSV)")
       ->type_name("FILE");
@@ -32,10 +33,8 @@ int main(int argc, char** argv) {
                               "  casestat-import --dry-run 台账.xlsx\n"
                               "  casestat-import --forget 信访台账.csv\n"
                               "A file read from standard input is recognized by its content only (it has no name).\n");
-  int code = 0;
-  int failed = casestat::cli::run(app, argc, argv, [&] {
+  return casestat::cli::run(app, argc, argv, [&] {
     if (!ledger.empty()) options.ledger = casestat::parse_ledger(ledger);
-    code = casestat::import_files(options);
+    return casestat::import_files(options);
   });
-  return failed != 0 ? failed : code;
 }

@@ -1,6 +1,4 @@
 // casestat-indicators: the indicators of a period, from the store, as JSON or a table.
-#include <unistd.h>
-
 #include "core/cli.hpp"
 #include "core/output.hpp"
 #include "indicators/compute.hpp"
@@ -19,6 +17,7 @@ int main(int argc, char** argv) {
       ->required()
       ->type_name("P");
   app.add_option("--compare", request.compare, "yoy (同比, the same period a year earlier), prev (环比), none")
+      ->type_name("yoy|prev|none")
       ->capture_default_str();
   app.add_option("--by", request.by, "One row per unit (承办单位), department, category, domain, month or another field")
       ->type_name("FIELD");
@@ -33,6 +32,7 @@ int main(int argc, char** argv) {
       ->type_name("YYYY-MM-DD");
   app.add_option("-f,--format", format, "json, table, csv, tsv or md; auto: table on a terminal, json in a pipe")
       ->capture_default_str();
+  casestat::cli::add_output_option(app);
   casestat::cli::set_examples(app,
                               "  casestat-indicators --period 2025H1\n"
                               "  casestat-indicators --period 2025H1 | casestat-render --template bulletin.md.mustache\n"
@@ -46,8 +46,9 @@ int main(int argc, char** argv) {
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
-    casestat::Format f = casestat::parse_format(format, ::isatty(STDOUT_FILENO) == 1);
+    casestat::Format f = casestat::parse_format(format, casestat::Stdout::get().is_terminal());
     nlohmann::json data = casestat::compute_indicators(request);
     casestat::Stdout::get().write(casestat::format_indicators(data, f));
+    return 0;
   });
 }

@@ -22,5 +22,8 @@ int main(int argc, char** argv) {
   casestat::cli::set_examples(app,
                               "  casestat-indicators --period 2025H1 --by unit | casestat-render -t templates/half-year/bulletin.md.mustache\n"
                               "  casestat-render -t bulletin.md.mustache -d 2025H1.json --set org=江州市人民检察院 -o 通报.md\n");
-  return casestat::cli::run(app, argc, argv, [&] { casestat::render::render_command(options); });
+  return casestat::cli::run(app, argc, argv, [&] {
+    casestat::render::render_command(options);
+    return 0;
+  });
 }

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
                  "Rows of the case list (at most 1048575); the others scale with it: a third as many public-interest "
                  "cases, a quarter recommendations, two thirds petitions, a fifth judicial aid")
       ->capture_default_str();
-  app.add_option("-o,--out", out, "The folder to write into")->capture_default_str()->type_name("DIR");
+  app.add_option("--out", out, "The folder to write into")->capture_default_str()->type_name("DIR");
   app.add_flag("--bench", options.bench,
                "Write bench-cases.xlsx (shared strings, date cells) and bench-cases.csv (the same rows in GBK) "
                "instead: --rows rows of 12 columns, in constant memory");
@@ -33,5 +33,6 @@ int main(int argc, char** argv) {
     const auto files = casestat::sample::generate_samples(options);
     progress.clear();
     for (const auto& path : files) casestat::Stdout::get().write(path.string() + "\n");
+    return 0;
   });
 }

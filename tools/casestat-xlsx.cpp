@@ -38,5 +38,6 @@ int main(int argc, char** argv) {
     casestat::AtomicFile out(output);
     casestat::render::write_workbook(json, layout, out.temp_path(), site);
     out.commit();
+    return 0;
   });
 }

@@ -8,22 +8,39 @@
 #include <new>
 
 #include "core/error.hpp"
+#include "core/location.hpp"
 #include "core/output.hpp"
+#include "core/text.hpp"
 
 namespace casestat::cli {
 
 namespace {
 std::string g_tool = "casestat";
+std::string g_output;  // -o FILE
 
-void print_error(std::string_view message) {
+void print_message(std::string_view kind, std::string_view message) {
+  std::string text = printable(message.substr(0, kMessageBytes));
+  if (message.size() > kMessageBytes) text += fmt::format("… ({} bytes)", message.size());
   std::fflush(stdout);
-  std::fprintf(stderr, "%s: error: %.*s\n", g_tool.c_str(), static_cast<int>(message.size()), message.data());
+  std::fprintf(stderr, "%s: %.*s: %s\n", g_tool.c_str(), static_cast<int>(kind.size()), kind.data(), text.c_str());
+}
+
+void print_error(std::string_view message) { print_message("error", message); }
+
+// Every value a tool is given goes into messages, file names and documents as UTF-8 text.
+void check_arguments_are_utf8(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    if (!is_valid_utf8(argv[i]))
+      usage_error("the argument {} is not UTF-8 text: {} (set a UTF-8 locale, e.g. LANG=C.UTF-8, and type it again)",
+                  i, printable(argv[i]));
 }
 }  // namespace
 
+void error(std::string_view message) { print_error(message); }
+
 const std::string& tool_name() { return g_tool; }
 
-int run(CLI::App& app, int argc, char** argv, const std::function<void()>& body) {
+int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
   g_tool = app.get_name().empty() ? "casestat" : app.get_name();
   Stdout::get();  // buffered stdout, SIGPIPE ignored
   try {
@@ -43,14 +60,20 @@ int run(CLI::App& app, int argc, char** argv, const std::function<void()>& body)
     return static_cast<int>(Exit::usage);
   }
   try {
-    body();
+    check_arguments_are_utf8(argc, argv);
+    if (!g_output.empty()) Stdout::get().send_to(g_output);
+    const int code = body();
     Stdout::get().flush();
-    return 0;
+    return code;
   } catch (const BrokenPipe&) {
     return 0;
   } catch (const Error& e) {
     try {
-      Stdout::get().flush();
+      if (g_output.empty()) {
+        Stdout::get().flush();  // what was printed before the error is still printed
+      } else {
+        Stdout::get().discard();  // a half-written -o FILE is never left behind
+      }
     } catch (...) {
     }
     print_error(e.what());
@@ -74,6 +97,11 @@ CLI::Option* add_db_option(CLI::App& app, std::string& db) {
       ->type_name("FILE");
 }
 
+CLI::Option* add_output_option(CLI::App& app) {
+  return app.add_option("-o,--output", g_output, "Write to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
+}
+
 CLI::Option* add_quiet_option(CLI::App& app, bool& quiet) {
   return app.add_flag("-q,--quiet", quiet, "Print no summary or progress, only errors");
 }
@@ -82,10 +110,7 @@ void set_examples(CLI::App& app, std::string_view examples) {
   app.footer("Examples:\n" + std::string(examples));
 }
 
-void warn(std::string_view message) {
-  std::fflush(stdout);
-  std::fprintf(stderr, "%s: warning: %.*s\n", g_tool.c_str(), static_cast<int>(message.size()), message.data());
-}
+void warn(std::string_view message) { print_message("warning", message); }
 
 void note(std::string_view message, bool quiet) {
   if (quiet) return;

@@ -16,7 +16,7 @@ enum class Exit : int {
   system = 3,  // I/O error, disk full, store locked, busy or corrupt
 };
 
-// Thrown anywhere below the tools; caught once, in run_tool (core/cli.hpp), which prints
+// Thrown anywhere below the tools; caught once, in cli::run (core/cli.hpp), which prints
 // "casestat-TOOL: error: MESSAGE" and returns the code. Messages are written for the clerk,
 // in the form "FILE: sheet S, row R, column C: what was expected".
 class Error : public std::runtime_error {

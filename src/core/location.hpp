@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace casestat {
 
@@ -20,6 +21,16 @@ struct Location {
   // for CSV without a sheet: "FILE: row R, column C".
   std::string describe() const;
 };
+
+// Text as a message may print it: control characters (newline, ESC, ...) and bytes that are not
+// UTF-8 written as escapes (\n, \t, \x1b), so a value can neither forge a line of a log nor
+// drive the terminal. Location::describe and the message printer (core/cli.hpp) apply it.
+std::string printable(std::string_view text);
+
+// A value quoted in a message: "…" with at most kQuotedChars characters of it, the rest cut
+// with an ellipsis and the value's length in bytes; printable() applied.
+inline constexpr size_t kQuotedChars = 200;
+std::string quoted_value(std::string_view value);
 
 // 0 -> "A", 25 -> "Z", 26 -> "AA".
 std::string column_letter(int64_t zero_based_index);

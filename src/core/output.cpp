@@ -27,7 +27,11 @@ Stdout& Stdout::get() {
   return instance;
 }
 
-bool Stdout::is_terminal() const { return ::isatty(STDOUT_FILENO) == 1; }
+bool Stdout::is_terminal() const { return !file_ && ::isatty(STDOUT_FILENO) == 1; }
+
+void Stdout::send_to(const std::filesystem::path& file) { file_ = std::make_unique<AtomicFile>(file); }
+
+void Stdout::discard() { file_.reset(); }
 
 static void check_stdout_error() {
   if (std::ferror(stdout)) {
@@ -38,20 +42,54 @@ static void check_stdout_error() {
 }
 
 void Stdout::write(std::string_view text) {
+  if (file_) return file_->write(text);
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) check_stdout_error();
 }
 
 void Stdout::flush() {
+  if (file_) {
+    file_->commit();
+    file_.reset();
+    return;
+  }
   if (std::fflush(stdout) != 0) check_stdout_error();
   check_stdout_error();
 }
 
+namespace {
+
+bool writes_directly(const std::filesystem::path& target) {
+  const std::string& name = target.native();
+  if (name.starts_with("/dev/") || name.starts_with("/proc/")) return true;
+  struct stat st{};
+  return ::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+// A short name beside the target, so that a target name of up to 255 bytes still has one;
+// the extension is kept for libraries that look at it.
+std::string temporary_pattern(const std::filesystem::path& target, int& suffix_length) {
+  const std::filesystem::path folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  std::string extension = target.extension().string();
+  if (extension.size() > 8) extension.clear();
+  suffix_length = static_cast<int>(extension.size());
+  return (folder / (".casestat-XXXXXX" + extension)).string();
+}
+
+}  // namespace
+
 AtomicFile::AtomicFile(std::filesystem::path target, unsigned mode) : target_(std::move(target)) {
-  std::string pattern = (target_.parent_path().empty() ? std::filesystem::path(".") : target_.parent_path()) /
-                        ("." + target_.filename().string() + ".tmp-XXXXXX");
-  int fd = ::mkstemp(pattern.data());
+  if (writes_directly(target_)) {
+    direct_ = true;
+    temp_ = target_;
+    file_ = std::fopen(target_.c_str(), "wb");
+    if (!file_) system_error("cannot write {}: {}", target_.string(), errno_text(errno));
+    return;
+  }
+  int suffix_length = 0;
+  std::string pattern = temporary_pattern(target_, suffix_length);
+  int fd = ::mkstemps(pattern.data(), suffix_length);
   if (fd < 0) system_error("cannot create {}: {}", target_.string(), errno_text(errno));
-  ::fchmod(fd, mode);
+  ::fchmod(fd, static_cast<mode_t>(mode));
   temp_ = pattern;
   file_ = ::fdopen(fd, "wb");
   if (!file_) {
@@ -64,7 +102,7 @@ AtomicFile::AtomicFile(std::filesystem::path target, unsigned mode) : target_(st
 
 AtomicFile::~AtomicFile() {
   if (file_) std::fclose(file_);
-  if (!committed_) {
+  if (!committed_ && !direct_) {
     std::error_code ignored;
     std::filesystem::remove(temp_, ignored);
   }
@@ -77,10 +115,15 @@ void AtomicFile::write(std::string_view text) {
 
 void AtomicFile::commit() {
   int err = 0;
-  if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) err = errno;
+  // Devices, FIFOs and sockets have nothing to sync (fsync fails with EINVAL on them).
+  if (std::fflush(file_) != 0 || (!direct_ && ::fsync(::fileno(file_)) != 0)) err = errno;
   if (std::fclose(file_) != 0 && err == 0) err = errno;
   file_ = nullptr;
   if (err != 0) system_error("cannot write {}: {}", target_.string(), errno_text(err));
+  if (direct_) {
+    committed_ = true;
+    return;
+  }
   if (::rename(temp_.c_str(), target_.c_str()) != 0)
     system_error("cannot write {}: {}", target_.string(), errno_text(errno));
   committed_ = true;

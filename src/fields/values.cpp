@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.hpp"
+#include "core/location.hpp"
 #include "core/text.hpp"
 
 namespace casestat {
@@ -31,15 +33,10 @@ std::string ascii_digits(std::string_view text) {
   return out;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+// A ledger's dates lie between 1900 and 2100; anything else is a typing slip.
+bool valid_date(int y, int m, int d) { return y >= 1900 && y <= 2100 && is_valid_date(y, m, d); }
 
-bool valid_date(int y, int m, int d) {
-  static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  return d <= days[static_cast<size_t>(m - 1)] + (m == 2 && leap(y) ? 1 : 0);
-}
-
-std::string quoted(const Cell& cell) { return "\"" + std::string(trim(cell.text)) + "\""; }
+std::string quoted(const Cell& cell) { return quoted_value(trim(cell.text)); }
 
 // Reads digits at s[i], advancing i; -1 when there are none or too many.
 int read_number(std::string_view s, size_t& i, size_t max_digits) {

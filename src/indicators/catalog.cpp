@@ -235,27 +235,27 @@ Catalog Catalog::load(const std::filesystem::path& path, const Dictionary& dicti
   }
   // Ratios: both parts must exist; no cycles (a ratio of ratios is allowed).
   std::function<void(const Indicator&, std::vector<std::string>&)> check = [&](const Indicator& ind,
-                                                                                std::vector<std::string>& path) {
+                                                                                std::vector<std::string>& chain) {
     if (ind.kind != Kind::ratio) return;
     for (const std::string* part : {&ind.numerator, &ind.denominator}) {
       const Indicator* other = catalog.find(*part);
       if (!other)
         loader.fail(*tables[ind.id]->get(part == &ind.numerator ? "numerator" : "denominator"), ind.id,
                     fmt::format("refers to \"{}\", which is not in the catalog", *part));
-      for (const auto& p : path)
+      for (const auto& p : chain)
         if (p == other->id) {
           std::string cycle;
-          for (const auto& q : path) cycle += q + " -> ";
+          for (const auto& q : chain) cycle += q + " -> ";
           loader.fail(*tables[ind.id], ind.id, fmt::format("its definition goes round in a circle: {}{}", cycle, other->id));
         }
-      path.push_back(other->id);
-      check(*other, path);
-      path.pop_back();
+      chain.push_back(other->id);
+      check(*other, chain);
+      chain.pop_back();
     }
   };
   for (const auto& ind : catalog.indicators_) {
-    std::vector<std::string> path{ind.id};
-    check(ind, path);
+    std::vector<std::string> chain{ind.id};
+    check(ind, chain);
   }
   // Sections in the order they first appear, or as [[section]] lists them.
   for (const auto& ind : catalog.indicators_) {

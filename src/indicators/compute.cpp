@@ -118,7 +118,7 @@ void add_ranks(json& groups, size_t count) {
 }  // namespace
 
 json compute_indicators(const IndicatorRequest& request) {
-  std::string today = request.today.empty() ? today_iso() : request.today;
+  std::string today = request.today.empty() ? today_iso() : checked_today(request.today);
   if (request.period.empty()) usage_error("--period is required (e.g. --period 2025H1, or auto)");
   Period period = parse_period(request.period, today);
   Compare compare = parse_compare(request.compare);

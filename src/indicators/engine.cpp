@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "store/schema.hpp"
 
@@ -48,14 +49,7 @@ int32_t date_key(std::string_view s) {
 }
 
 // 20210305 -> days since 1970-01-01 (for "within N days").
-int64_t day_number(int32_t key) {
-  int64_t y = key / 10000, m = key / 100 % 100, d = key % 100;
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
+int64_t day_number(int32_t key) { return days_from_civil(key / 10000, key / 100 % 100, key % 100); }
 
 int ledger_code(std::string_view ledger) {
   if (ledger.empty()) return -1;

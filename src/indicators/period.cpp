@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.hpp"
 #include "core/error.hpp"
 
 namespace casestat {
@@ -13,17 +14,12 @@ namespace {
 
 const char* const kChineseNumbers[] = {"", "一", "二", "三", "四"};
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int days_in(int y, int m) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return days[m - 1] + (m == 2 && leap(y) ? 1 : 0);
-}
 std::string ymd(int y, int m, int d) { return fmt::format("{:04}-{:02}-{:02}", y, m, d); }
 
 Period months(int y, int first, int last) {
   Period p;
   p.from = ymd(y, first, 1);
-  p.to = ymd(y, last, days_in(y, last));
+  p.to = ymd(y, last, days_in_month(y, last));
   if (first == 1 && last == 12) {
     p.id = std::to_string(y);
     p.label = fmt::format("{}年", y);
@@ -50,7 +46,7 @@ Period months(int y, int first, int last) {
 bool valid_iso(const std::string& s) {
   int y, m, d;
   if (std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || s.size() != 10) return false;
-  return m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m);
+  return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
 [[noreturn]] void bad_period(std::string_view text) {
@@ -74,6 +70,13 @@ std::string today_iso() {
   std::tm local{};
   localtime_r(&now, &local);
   return ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+std::string checked_today(std::string_view text) {
+  std::string today(text);
+  if (!valid_iso(today) || today < "1990-01-01" || today > "2100-12-31")
+    usage_error("--today {}: not a date between 1990 and 2100; use YYYY-MM-DD, e.g. 2025-07-15", text);
+  return today;
 }
 
 Period parse_period(std::string_view text_view, std::string_view today) {
@@ -154,11 +157,11 @@ std::optional<Period> base_period(const Period& p, Compare compare) {
   int y1, m1, d1, y2, m2, d2;
   std::sscanf(p.from.c_str(), "%d-%d-%d", &y1, &m1, &d1);
   std::sscanf(p.to.c_str(), "%d-%d-%d", &y2, &m2, &d2);
-  bool whole_months = d1 == 1 && d2 == days_in(y2, m2) && y1 == y2;
+  bool whole_months = d1 == 1 && d2 == days_in_month(y2, m2) && y1 == y2;
   if (compare == Compare::yoy) {
     if (whole_months) return months(y1 - 1, m1, m2);
     // An explicit range: the same days a year earlier (29 February becomes the 28th).
-    auto shift = [](int y, int m, int d) { return ymd(y - 1, m, std::min(d, days_in(y - 1, m))); };
+    auto shift = [](int y, int m, int d) { return ymd(y - 1, m, std::min(d, days_in_month(y - 1, m))); };
     std::string a = shift(y1, m1, d1), b = shift(y2, m2, d2);
     return Period{a + ".." + b, fmt::format("{}至{}", a, b), a, b};
   }
@@ -174,16 +177,8 @@ std::optional<Period> base_period(const Period& p, Compare compare) {
     // a cumulative period longer than the months before it (1-9月 环比): the same length, across the year
   }
   // Preceding days of the same count.
-  std::tm a{}, b{};
-  a.tm_year = y1 - 1900; a.tm_mon = m1 - 1; a.tm_mday = d1; a.tm_hour = 12;
-  b.tm_year = y2 - 1900; b.tm_mon = m2 - 1; b.tm_mday = d2; b.tm_hour = 12;
-  std::time_t ta = timegm(&a), tb = timegm(&b);
-  long days = static_cast<long>((tb - ta) / 86400) + 1;
-  std::time_t end = ta - 86400, start = ta - 86400 * days;
-  std::tm e{}, s{};
-  gmtime_r(&end, &e);
-  gmtime_r(&start, &s);
-  std::string from = ymd(s.tm_year + 1900, s.tm_mon + 1, s.tm_mday), to = ymd(e.tm_year + 1900, e.tm_mon + 1, e.tm_mday);
+  const int64_t first = days_from_civil(y1, m1, d1), count = days_from_civil(y2, m2, d2) - first + 1;
+  std::string from = iso_date(civil_from_days(first - count)), to = iso_date(civil_from_days(first - 1));
   return Period{from + ".." + to, fmt::format("{}至{}", from, to), from, to};
 }
 

@@ -31,5 +31,8 @@ std::optional<Period> base_period(const Period& period, Compare compare);
 
 // Today's date as YYYY-MM-DD (local time).
 std::string today_iso();
+// The --today option's value, refused (a usage error about --today) unless it is a real date
+// YYYY-MM-DD between 1990 and 2100, the years a period may name.
+std::string checked_today(std::string_view text);
 
 }  // namespace casestat

@@ -50,8 +50,8 @@ void add_reading_options(CLI::App& app, ReadingOptions& options, const char* ver
     app.add_option("--ledger", *ledger,
                    "The ledger of every sheet: cases, recommendations or petitions; default: from the sheet's "
                    "name, else the file's (建议 -> recommendations, 信访 -> petitions, else cases)")
-        ->check(CLI::IsMember({"cases", "recommendations", "petitions"}))
-        ->type_name("LEDGER");
+        ->check(CLI::IsMember({"cases", "recommendations", "petitions"}).description(""))
+        ->type_name("cases|recommendations|petitions");
   app.add_option("--sheet", options.sheet,
                  fmt::format("The sheet to {}, by name or number (1 = the first), or all", verb))
       ->capture_default_str()
@@ -61,7 +61,8 @@ void add_reading_options(CLI::App& app, ReadingOptions& options, const char* ver
       ->capture_default_str()
       ->type_name("N|auto");
   app.add_option("--encoding", options.encoding, "The encoding of a CSV file")
-      ->check(CLI::IsMember({"auto", "utf-8", "gbk", "gb18030"}))
+      ->check(CLI::IsMember({"auto", "utf-8", "gbk", "gb18030"}).description(""))
+      ->type_name("auto|utf-8|gbk|gb18030")
       ->capture_default_str();
   app.add_option("--fields", options.fields, "A field dictionary of your own (default: templates/fields.toml)")
       ->type_name("FILE");
@@ -117,10 +118,7 @@ bool has_header_candidate(Workbook& workbook, size_t index, const Dictionary& di
   return found;
 }
 
-void StderrMessages::error(std::string_view line) {
-  std::fflush(stdout);
-  std::fprintf(stderr, "%s: error: %.*s\n", cli::tool_name().c_str(), static_cast<int>(line.size()), line.data());
-}
+void StderrMessages::error(std::string_view line) { cli::error(line); }
 
 void StderrMessages::warning(std::string_view line) { cli::warn(line); }
 

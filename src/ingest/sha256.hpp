@@ -1,10 +1,9 @@
-// SHA-256 (FIPS 180-4), for the content hash that tells one version of a ledger from another.
-// Written here because no hashing library is among casestat's dependencies; tested against the
-// standard's vectors in tests/unit/ingest/sha256_test.cpp.
+// SHA-256, for the content hash that tells one version of a ledger from another: nettle's
+// implementation (Debian package nettle-dev) behind a small interface.
 #pragma once
 
-#include <array>
-#include <cstdint>
+#include <nettle/sha2.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -18,11 +17,7 @@ class Sha256 {
   std::string hex_digest();  // 64 lower-case hex digits; ends the hash
 
  private:
-  void block(const unsigned char* p);
-  std::array<uint32_t, 8> state_;
-  std::array<unsigned char, 64> buffer_{};
-  size_t buffered_ = 0;
-  uint64_t length_ = 0;  // bytes hashed
+  sha256_ctx context_;
 };
 
 std::string sha256_hex(std::string_view data);

@@ -25,54 +25,6 @@ Iconv::Iconv(const char* to, const char* from) : cd_(iconv_open(to, from)) {
 
 Iconv::~Iconv() { iconv_close(cd_); }
 
-size_t valid_utf8_prefix(std::string_view bytes, bool* incomplete) {
-  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t n = bytes.size();
-  size_t i = 0;
-  if (incomplete) *incomplete = false;
-  while (i < n) {
-    // ASCII runs, eight bytes at a time: most of a ledger is digits and punctuation.
-    while (i + 8 <= n) {
-      uint64_t word;
-      std::memcpy(&word, s + i, 8);
-      if (word & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    unsigned char b = s[i];
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t min;
-    if (b >= 0xC2 && b <= 0xDF) len = 2, min = 0x80;
-    else if (b >= 0xE0 && b <= 0xEF) len = 3, min = 0x800;
-    else if (b >= 0xF0 && b <= 0xF4) len = 4, min = 0x10000;
-    else return i;
-    uint32_t cp = b & (0x7F >> len);
-    size_t k = 1;
-    for (; k < len && i + k < n; ++k) {
-      unsigned char c = s[i + k];
-      if ((c & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (c & 0x3F);
-      // Reject overlong forms, surrogates and code points above U+10FFFF as soon as the
-      // second byte shows them, so a cut-off sequence is only called incomplete when it could
-      // still become valid.
-      if (k == 1 && ((len == 3 && b == 0xE0 && c < 0xA0) || (len == 3 && b == 0xED && c >= 0xA0) ||
-                     (len == 4 && b == 0xF0 && c < 0x90) || (len == 4 && b == 0xF4 && c >= 0x90)))
-        return i;
-    }
-    if (k < len) {
-      if (incomplete) *incomplete = true;
-      return i;
-    }
-    if (cp < min) return i;
-    i += len;
-  }
-  return n;
-}
-
 std::string guess_charset(std::string_view sample) {
   std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> detector(uchardet_new(), uchardet_delete);
   if (!detector || uchardet_handle_data(detector.get(), sample.data(), sample.size()) != 0) return {};

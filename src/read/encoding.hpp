@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"  // valid_utf8_prefix
+
 namespace casestat {
 
 // An iconv conversion descriptor that closes itself.
@@ -26,10 +28,6 @@ class Iconv {
  private:
   iconv_t cd_;
 };
-
-// The length of the longest prefix of `bytes` that is valid UTF-8. `incomplete` (if given) is set
-// when the rest is only the start of a character cut off by the end of the buffer.
-size_t valid_utf8_prefix(std::string_view bytes, bool* incomplete = nullptr);
 
 // uchardet's guess for a sample ("GB18030", "UTF-8", "WINDOWS-1252"; "" when it has none).
 std::string guess_charset(std::string_view sample);

@@ -1,10 +1,9 @@
-// Numbers and Excel serials as the text a user means: plain decimals, ISO dates.
+#include "read/number_text.hpp"
+
 #include <charconv>
 #include <cmath>
-#include <string>
 
-
-#include "read/workbook.hpp"
+#include "core/calendar.hpp"
 
 namespace casestat {
 
@@ -36,24 +35,8 @@ std::string plain_decimal(double value) {
 }
 
 namespace {
-// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
-void civil_from_days(long long z, int& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long long yy = static_cast<long long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int>(yy + (m <= 2));
-}
-constexpr long long kDays1899_12_30 = -25569;  // 1899-12-30 in days since 1970-01-01
-constexpr long long kDays1904_01_01 = -24107;
-
-// "2021-03-05" and "14:30:00" written by hand: this runs for every date cell of a sheet, and
-// fmt::format was a tenth of the reading time (bench-import).
+// "14:30:00" written by hand: this runs for every date-time cell of a sheet, and fmt::format
+// was a tenth of the reading time (bench-import).
 void put_digits(std::string& out, long long value, int width) {
   char buf[8];
   for (int i = width - 1; i >= 0; --i) {
@@ -61,17 +44,6 @@ void put_digits(std::string& out, long long value, int width) {
     value /= 10;
   }
   out.append(buf, static_cast<size_t>(width));
-}
-
-std::string iso_date(int y, unsigned m, unsigned d) {
-  std::string out;
-  out.reserve(10);
-  put_digits(out, y, 4);
-  out += '-';
-  put_digits(out, m, 2);
-  out += '-';
-  put_digits(out, d, 2);
-  return out;
 }
 
 }  // namespace
@@ -95,17 +67,9 @@ std::string serial_to_iso(double serial, bool date1904) {
     return t;
   };
   if (days == 0 && !date1904) return time();
-  std::string date;
-  if (!date1904 && days == 60) {
-    date = "1900-02-29";  // Lotus 1-2-3's day that never was; Excel shows it, so do we
-  } else {
-    long long base = date1904 ? kDays1904_01_01 : kDays1899_12_30;
-    if (!date1904 && days < 60) ++days;  // before the fake leap day, serials are one day off
-    int y;
-    unsigned m, d;
-    civil_from_days(base + days, y, m, d);
-    date = iso_date(y, m, d);
-  }
+  // Lotus 1-2-3's day that never was; Excel shows it, so do we.
+  std::string date = is_excel_fake_leap_day(days, date1904) ? std::string("1900-02-29")
+                                                            : iso_date(civil_from_excel_serial(days, date1904));
   return seconds == 0 ? date : date + " " + time();
 }
 

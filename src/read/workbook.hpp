@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/input.hpp"
+#include "read/number_text.hpp"  // plain_decimal and serial_to_iso, used with every Cell
 
 namespace casestat {
 
@@ -79,13 +80,5 @@ std::unique_ptr<Workbook> open_workbook(Input& input, const ReadOptions& options
 std::unique_ptr<Workbook> open_xlsx(Input& input, const ReadOptions& options);
 std::unique_ptr<Workbook> open_xls(Input& input, const ReadOptions& options);
 std::unique_ptr<Workbook> open_csv(Input& input, const ReadOptions& options);
-
-// A double as a plain decimal: shortest text that reads back the same, no exponent
-// (1e-7 -> "0.0000001", 1e20 -> "100000000000000000000").
-std::string plain_decimal(double value);
-
-// An Excel serial (1900 system, 1900 leap-year bug honoured) to "YYYY-MM-DD" or
-// "YYYY-MM-DD HH:MM:SS" when it has a time part, "HH:MM:SS" when below 1.
-std::string serial_to_iso(double serial, bool date1904 = false);
 
 }  // namespace casestat

@@ -2,19 +2,11 @@
 
 #include <charconv>
 
+#include "core/calendar.hpp"
+
 namespace casestat {
 
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
 
 bool number(std::string_view s, size_t pos, size_t len, int& out) {
   if (pos + len > s.size()) return false;
@@ -47,14 +39,7 @@ std::optional<XlsDate> xls_date_cell(std::string_view s) {
       !number(s, 8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31)
     return std::nullopt;
   if (s.size() > 10 && (s[10] != ' ' || !time_of_day(s, 11, fraction))) return std::nullopt;
-  double serial;
-  if (y == 1900 && m == 2 && d == 29) {
-    serial = 60;  // the day Excel invented, kept for Lotus 1-2-3
-  } else {
-    int64_t days = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-    bool before_march_1900 = y < 1900 || (y == 1900 && m < 3);
-    serial = static_cast<double>(days - days_from_civil(1899, 12, before_march_1900 ? 31 : 30));
-  }
+  const double serial = static_cast<double>(excel_serial_from_civil(y, m, d));
   std::string text(s.substr(0, fraction == 0 ? 10 : s.size()));
   return XlsDate{std::move(text), serial + fraction};
 }

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/location.hpp"
 #include "read/workbook.hpp"
+#include "core/calendar.hpp"
 #include "read/xlsx_styles.hpp"
 #include "read/xlsx_text.hpp"
 #include "read/xlsx_xml.hpp"
@@ -453,18 +454,7 @@ class SheetPart : public XmlStream {
     double s = 0;
     if (std::sscanf(v.c_str(), "%d-%d-%dT%d:%d:%lf", &y, &mo, &d, &h, &mi, &s) < 3) return false;
     if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
-    // days since 1899-12-30 of y-mo-d
-    auto days_from_civil = [](long long yy, unsigned m, unsigned dd) {
-      yy -= m <= 2;
-      const long long era = (yy >= 0 ? yy : yy - 399) / 400;
-      const unsigned yoe = static_cast<unsigned>(yy - era * 400);
-      const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + dd - 1;
-      const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-      return era * 146097 + static_cast<long long>(doe) - 719468;
-    };
-    double serial = static_cast<double>(days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) + 25569) +
-                    (h * 3600 + mi * 60 + s) / 86400.0;
-    if (serial < 61) serial -= 1;  // before Excel's fake 1900-02-29
+    const double serial = static_cast<double>(excel_serial_from_civil(y, mo, d)) + (h * 3600 + mi * 60 + s) / 86400.0;
     cell.type = Cell::Type::date;
     cell.number = serial;
     cell.text = serial_to_iso(serial, false);

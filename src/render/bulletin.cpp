@@ -16,6 +16,7 @@
 #include "render/text_template.hpp"
 
 #include "indicators/compute.hpp"
+#include "indicators/period.hpp"
 #include "render/charts.hpp"
 #include "render/office_order.hpp"
 #include "render/workbook.hpp"
@@ -146,7 +147,7 @@ std::vector<fs::path> write_bulletin(const json& data, const fs::path& template_
 
 void bulletin_command(const BulletinOptions& options) {
   auto site = load_site_settings(default_template("site.toml"), options.sets);
-  if (options.compare != "yoy" && options.compare != "prev")
+  if (parse_compare(options.compare) == Compare::none)
     usage_error("--compare {}: a bulletin compares with yoy (同比) or prev (环比)", options.compare);
   fs::path template_dir = options.templates.empty() ? templates_dir() / "half-year" : fs::path(options.templates);
   if (!fs::is_directory(template_dir)) usage_error("--templates {}: no such folder", template_dir.string());

@@ -260,8 +260,8 @@ TextTemplate::~TextTemplate() = default;
 TextTemplate::TextTemplate(TextTemplate&&) noexcept = default;
 
 const TemplateFile& TextTemplate::partial(const std::string& name, const TemplateFile& from, int line) {
-  auto it = partials_.find(name);
-  if (it != partials_.end()) return *it->second;
+  auto known = partials_.find(name);
+  if (known != partials_.end()) return *known->second;
   std::vector<std::string> looked;
   for (const auto& dir : partial_dirs_) {
     fs::path candidate = dir / (name + ".mustache");

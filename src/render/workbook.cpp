@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/location.hpp"
 #include "core/text.hpp"
 #include "core/xlsx_handle.hpp"
 #include "render/workbook_data.hpp"
@@ -33,10 +34,8 @@ std::time_t date_time(const std::string& iso) {
 // "$B$4" or "B4", for the formulas of conditional formats (built from cell positions only,
 // never from the data's text).
 std::string cell_ref(lxw_row_t row, lxw_col_t col, bool absolute) {
-  std::string letters;
-  for (unsigned c = col + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
   std::string d = absolute ? "$" : "";
-  return d + letters + d + std::to_string(row + 1);
+  return d + column_letter(col) + d + std::to_string(row + 1);
 }
 
 class Writer {
@@ -134,7 +133,8 @@ class Writer {
     worksheet_conditional_format_range(ws, r1, c, r2, c, &negative);
   }
   // The n lowest numbers of a column (ties included, as Excel's own "bottom n" does). A formula
-  // rule, because libxlsxwriter 1.1.4 writes every top/bottom rule as "bottom 10" (its issue 386).
+  // rule, because libxlsxwriter 1.1.4 writes every top/bottom rule as "bottom 10"
+  // (libxlsxwriter issue 386 on GitHub).
   void mark_lowest(lxw_worksheet* ws, lxw_row_t r1, lxw_col_t c, lxw_row_t r2, int n) {
     std::string first = cell_ref(r1, c, false);
     std::string formula = "=AND(ISNUMBER(" + first + ")," + first + "<=SMALL(" + cell_ref(r1, c, true) + ":" +

@@ -67,7 +67,7 @@ struct Reader {
   void check_sheet_name(const toml::node& node, const std::string& name, std::set<std::string>& seen) const {
     if (name.empty()) fail(node, "a sheet needs name = \"...\"");
     size_t chars = 0;
-    for (unsigned char c : name) chars += (c & 0xC0) != 0x80;
+    for (char c : name) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     if (chars > 31) fail(node, "sheet name \"" + name + "\" is longer than Excel's 31 characters");
     if (name.find_first_of("[]:*?/\\") != std::string::npos)
       fail(node, "sheet name \"" + name + "\" has a character Excel refuses ([ ] : * ? / \\)");

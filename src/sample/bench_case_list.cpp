@@ -1,4 +1,4 @@
-// bench-cases: the case list of the import benchmark, 12 columns as issue 2 asks (text that
+// bench-cases: the case list of the import benchmark, 12 columns like a real one (text that
 // repeats and text that does not, three date columns, two numbers), any number of rows. Cases
 // received late in 2025 have no 立案日期 or 办结日期 yet; every other cell is filled.
 #include <fmt/format.h>

@@ -5,12 +5,14 @@
 #include <cstdint>
 #include <string>
 
+#include "core/calendar.hpp"
 #include "sample/random.hpp"
 
 namespace casestat::sample {
 
-int64_t days_from_civil(int year, int month, int day);
-void civil_from_days(int64_t days, int& year, int& month, int& day);
+// Day numbers are core/calendar.hpp's (days since 1970-01-01).
+using casestat::civil_from_days;
+using casestat::days_from_civil;
 int year_of(int64_t days);
 
 double excel_serial(int64_t days);  // the 1900 date system (days after 1900-03-01 are right)

@@ -42,7 +42,7 @@ class CaseList : public Ledger {
     const size_t oi = office_index(o);
     const int n = ++serial_[(oi * kKinds.size() + k) * 2 + static_cast<size_t>(y - 2024)];
     out.number(0, static_cast<double>(i + 1));
-    out.text(1, fmt::format("{}检{}[{}]{}号", o.short_name, kind.code, y, 3201000000 + oi * 100000 + n));
+    out.text(1, fmt::format("{}检{}[{}]{}号", o.short_name, kind.code, y, 3201000000 + oi * 100000 + static_cast<size_t>(n)));
     out.text(2, fmt::format("32{:04}{}{:06}", oi + 100, y, i + 1));
     const std::string who = some_person(r_);
     std::string name;

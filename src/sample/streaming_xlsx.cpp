@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/location.hpp"
 #include "core/output.hpp"
 #include "sample/calendar.hpp"
 
@@ -89,11 +90,7 @@ void append_escaped(std::string_view text, std::string& out) {
   }
 }
 
-std::string column_name(size_t column) {
-  std::string name;
-  for (size_t c = column + 1; c > 0; c = (c - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
-  return name;
-}
+std::string column_name(size_t column) { return column_letter(static_cast<int64_t>(column)); }
 
 // The shared-string indices, the same in both passes: a string's first sight gives it the next
 // index, and later sights reuse it while the table has room.

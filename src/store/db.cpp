@@ -59,9 +59,9 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
     if (mode == Mode::read_write) {
       // Changing the journal mode takes a lock without waiting on the busy handler: retry.
       for (int waited = 0;; waited += 50) {
-        int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
-        if (rc == SQLITE_OK) break;
-        if ((rc & 0xFF) != SQLITE_BUSY || waited >= kBusyTimeoutMs) fail(rc, "setting the journal mode");
+        const int wal = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+        if (wal == SQLITE_OK) break;
+        if ((wal & 0xFF) != SQLITE_BUSY || waited >= kBusyTimeoutMs) fail(wal, "setting the journal mode");
         ::usleep(50 * 1000);
       }
       exec("PRAGMA synchronous=NORMAL");

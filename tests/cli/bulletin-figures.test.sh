@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bulletin's figures (issue 4): the workbook read back with casestat's own reader and the
+# The bulletin's figures: the workbook read back with casestat's own reader and the
 # Markdown state exactly the figures of the indicators JSON; writing the bulletin twice gives
 # identical files.
 set -u

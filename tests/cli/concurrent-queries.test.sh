@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Several imports and indicator queries at once on one store (issue 6): each either succeeds or
+# Several imports and indicator queries at once on one store: each either succeeds or
 # fails with the documented busy error (exit 3); no rows are lost or doubled; the figures read
 # while imports run are those of a consistent store (never a half-imported file).
 set -u

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writing a bulletin onto a full disk (a file-size limit, ulimit -f) or into a read-only
-# folder: a clear error, exit 3, and the previous bulletin intact (issue 6).
+# folder: a clear error, exit 3, and the previous bulletin intact.
 set -u
 source "$(dirname "$0")/suite-lib.sh"
 cd "$WORK"

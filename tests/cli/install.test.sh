@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `cmake --install` into a temporary prefix, then the installed tools and Makefile.inc on the
-# sample data, with nothing of the source tree in sight; and the .deb builds (issue 5).
+# sample data, with nothing of the source tree in sight; and the .deb builds.
 set -u
 source "$(dirname "$0")/suite-lib.sh"
 build=$(dirname "$CASESTAT_BIN")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # casestat-import killed (SIGKILL) at random points of a large import, many times: afterwards
 # the store passes PRAGMA integrity_check, the file is wholly imported or not at all, and the
-# import run again gives the same store as an uninterrupted run (issue 6).
+# import run again gives the same store as an uninterrupted run.
 #   CASESTAT_KILLS (default 12) sets how many kills.
 set -u
 source "$(dirname "$0")/suite-lib.sh"

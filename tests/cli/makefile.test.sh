@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makefile.inc end to end (issue 5): an office Makefile over a copy of sample-data/ in a
+# Makefile.inc end to end: an office Makefile over a copy of sample-data/ in a
 # temporary folder, run the way cron runs it.
 #   1. the first make imports every ledger and writes the bulletin;
 #   2. a second make does nothing;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's pipe examples, run as written (issue 5), and a closed pipe being a quiet end.
+# The README's pipe examples, run as written, and a closed pipe being a quiet end.
 set -u
 source "$(dirname "$0")/suite-lib.sh"
 cd "$WORK"

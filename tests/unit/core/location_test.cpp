@@ -2,7 +2,6 @@
 
 #include "core/error.hpp"
 #include "core/location.hpp"
-#include "core/text.hpp"
 
 using namespace casestat;
 
@@ -30,20 +29,24 @@ TEST_CASE("errors carry their exit code") {
   }
 }
 
-TEST_CASE("display width counts CJK characters as two columns") {
-  CHECK(display_width("abc") == 3);
-  CHECK(display_width("公益诉讼") == 8);
-  CHECK(display_width("3578件") == 6);
-  CHECK(display_width("（元）") == 6);
+TEST_CASE("messages escape control characters and bytes that are not UTF-8") {
+  CHECK(printable("江州\n… import: ok") == "江州\\n… import: ok");
+  CHECK(printable("a\x1b[31mb\tc\rd") == "a\\x1b[31mb\\tc\\rd");
+  CHECK(printable("\xB9\xAB") == "\\xb9\\xab");
+  CHECK(printable("\x7f") == "\\x7f");
+  CHECK(Location{"a\nb.csv", "s\x1b", 2, "c\n"}.describe() == "a\\nb.csv: sheet s\\x1b, row 2, column c\\n");
 }
 
-TEST_CASE("trim removes ideographic and no-break spaces") {
-  CHECK(trim("\xE3\x80\x80 立案日期 \xC2\xA0") == "立案日期");
-  CHECK(trim("   ") == "");
-}
-
-TEST_CASE("utf-8 validation") {
-  CHECK(is_valid_utf8("立案 abc"));
-  CHECK_FALSE(is_valid_utf8("\xC1\xA2"));
-  CHECK_FALSE(is_valid_utf8("\xB9\xAB\xD2\xE6"));  // GBK 公益
+TEST_CASE("a quoted value is cut after a few hundred characters, with its length") {
+  CHECK(quoted_value("2021年13月5日") == "\"2021年13月5日\"");
+  CHECK(quoted_value("a\nb") == "\"a\\nb\"");
+  const std::string exact(kQuotedChars, 'x');
+  CHECK(quoted_value(exact) == "\"" + exact + "\"");
+  std::string big;
+  for (int i = 0; i < 400000; ++i) big += "检";  // 1.2 MB, three bytes a character
+  const std::string quoted = quoted_value(big);
+  CHECK(quoted.size() < 1000);
+  CHECK(quoted.starts_with("\"检检"));
+  CHECK(quoted.ends_with("…\" (1200000 bytes)"));
+  CHECK(quoted.find("检…") == 3 * (kQuotedChars - 1) + 1);  // cut between characters, never inside one
 }

@@ -19,7 +19,7 @@ TEST_CASE("SHA-256 of the standard's vectors") {
 
 TEST_CASE("SHA-256 is the same whatever the pieces it is fed in") {
   // Lengths around the 55/56/64-byte padding boundaries, fed whole and byte by byte.
-  for (size_t length : {55, 56, 57, 63, 64, 65, 119, 120, 128}) {
+  for (size_t length : {55u, 56u, 57u, 63u, 64u, 65u, 119u, 120u, 128u}) {
     std::string data;
     for (size_t i = 0; i < length; ++i) data += static_cast<char>('a' + i % 26);
     Sha256 pieces;
