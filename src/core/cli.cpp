@@ -27,12 +27,16 @@ void print_message(std::string_view kind, std::string_view message) {
 
 void print_error(std::string_view message) { print_message("error", message); }
 
-// Every value a tool is given goes into messages, file names and documents as UTF-8 text.
-void check_arguments_are_utf8(int argc, char** argv) {
+// Every value a tool is given goes into messages, file names and documents as UTF-8 text:
+// false (after saying why) when one is not.
+bool arguments_are_utf8(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
-    if (!is_valid_utf8(argv[i]))
-      usage_error("the argument {} is not UTF-8 text: {} (set a UTF-8 locale, e.g. LANG=C.UTF-8, and type it again)",
-                  i, printable(argv[i]));
+    if (!is_valid_utf8(argv[i])) {
+      print_error(fmt::format("the argument {} is not UTF-8 text: {} (use a UTF-8 terminal, e.g. LANG=C.UTF-8)", i,
+                              printable(argv[i])));
+      return false;
+    }
+  return true;
 }
 }  // namespace
 
@@ -43,6 +47,10 @@ const std::string& tool_name() { return g_tool; }
 int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
   g_tool = app.get_name().empty() ? "casestat" : app.get_name();
   Stdout::get();  // buffered stdout, SIGPIPE ignored
+  if (!arguments_are_utf8(argc, argv)) {
+    std::fprintf(stderr, "Run '%s --help' for usage.\n", g_tool.c_str());
+    return static_cast<int>(Exit::usage);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -60,7 +68,6 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
     return static_cast<int>(Exit::usage);
   }
   try {
-    check_arguments_are_utf8(argc, argv);
     if (!g_output.empty()) Stdout::get().send_to(g_output);
     const int code = body();
     Stdout::get().flush();

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 
 #include "core/error.hpp"
 
@@ -58,6 +59,18 @@ void Stdout::flush() {
 
 namespace {
 
+// The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N names; -1 for
+// any other path.
+int open_descriptor(const std::string& name) {
+  if (name == "/dev/stdout") return STDOUT_FILENO;
+  if (name == "/dev/stderr") return STDERR_FILENO;
+  for (std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"})
+    if (name.starts_with(prefix) && name.size() > prefix.size() &&
+        name.find_first_not_of("0123456789", prefix.size()) == std::string::npos)
+      return std::atoi(name.c_str() + prefix.size());
+  return -1;
+}
+
 bool writes_directly(const std::filesystem::path& target) {
   const std::string& name = target.native();
   if (name.starts_with("/dev/") || name.starts_with("/proc/")) return true;
@@ -81,7 +94,10 @@ AtomicFile::AtomicFile(std::filesystem::path target, unsigned mode) : target_(st
   if (writes_directly(target_)) {
     direct_ = true;
     temp_ = target_;
-    file_ = std::fopen(target_.c_str(), "wb");
+    // /dev/stdout and the like name a descriptor already open: write through it, so the bytes
+    // land where the shell's other output does, not over it.
+    const int fd = open_descriptor(target_.native());
+    file_ = fd >= 0 ? ::fdopen(::dup(fd), "wb") : std::fopen(target_.c_str(), "wb");
     if (!file_) system_error("cannot write {}: {}", target_.string(), errno_text(errno));
     return;
   }
