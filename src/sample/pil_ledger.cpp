@@ -33,6 +33,7 @@ class PilLedger : public Ledger {
       return;
     }
     if (i % kBlankEvery == kBlankEvery - 1) return;  // a blank row
+    ++records_;
     const Office& o = some_office(r_);
     const int64_t received = some_day(r_, 14);
     const bool by_hand = r_.chance(15);  // this row's dates typed as text
@@ -81,7 +82,7 @@ class PilLedger : public Ledger {
   void total(Row& out) override {
     out.reset(layout_.headers.size());
     out.text(0, "合计");
-    out.text(1, fmt::format("共{}件", rows()));
+    out.text(1, fmt::format("共{}件", records_));
     out.number(10, recovered_);
   }
 
@@ -101,6 +102,7 @@ class PilLedger : public Ledger {
   Random r_;
   double recovered_ = 0;       // for the 合计 row
   double since_subtotal_ = 0;  // for the next 小计 row
+  int64_t records_ = 0;        // rows that are cases, for the 合计 row
 };
 
 }  // namespace
