@@ -40,6 +40,14 @@ std::string sheet_place(const Workbook& workbook, size_t index) {
   return Location{workbook.display_name(), workbook.sheet_names()[index], 0, ""}.describe();
 }
 
+// The last line about a refused file, whatever refused it (a file that cannot be opened, a
+// sheet that cannot be read, bad rows): one message a clerk or a script can look for.
+void say_rejected(Messages& messages, const std::string& file, size_t errors, bool only_rows) {
+  std::string hint = only_rows ? "fix the rows above or use --on-error skip" : "fix the problems above";
+  messages.error(file + ": rejected, nothing imported (" + count_of(static_cast<int64_t>(errors), "error", "errors") +
+                 "); " + hint);
+}
+
 }  // namespace
 
 bool already_imported(Database& db, const std::string& file, const std::string& name, const std::string& sha256,
@@ -146,10 +154,7 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   if (rejected) {
     for (const auto& error : row_errors) messages.error(error.describe());
     for (const auto& error : sheet_errors) messages.error(error);
-    size_t n = row_errors.size() + sheet_errors.size();
-    std::string hint = sheet_errors.empty() ? "fix the rows above or use --on-error skip" : "fix the problems above";
-    messages.error(file + ": rejected, nothing imported (" + count_of(static_cast<int64_t>(n), "error", "errors") +
-                   "); " + hint);
+    say_rejected(messages, file, row_errors.size() + sheet_errors.size(), sheet_errors.empty());
     result.status = FileStatus::rejected;
     result.rejects.clear();
     return result;  // the transaction rolls back
@@ -232,6 +237,7 @@ int import_files(const ImportOptions& options) {
       if (e.code() != Exit::data) throw;
       // The file cannot be read at all (not a spreadsheet, corrupt, encrypted, empty).
       messages.error(e.what());
+      say_rejected(messages, input.display_name(), 1, false);
       result.status = FileStatus::rejected;
     }
     any_rejected = any_rejected || result.status == FileStatus::rejected;

@@ -12,10 +12,14 @@ std::string iso_date(int64_t days) { return casestat::iso_date(civil_from_days(d
 
 std::string typed_date(int64_t days, int style) {
   const auto [y, m, d] = civil_from_days(days);
-  switch (style % 3) {
+  switch (style % kTypedDateStyles) {
     case 0: return fmt::format("{}年{}月{}日", y, m, d);
     case 1: return fmt::format("{}.{}.{}", y, m, d);
-    default: return fmt::format("{}/{}/{}", y, m, d);
+    case 2: return fmt::format("{}/{}/{}", y, m, d);
+    case 3: return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+    case 4: return fmt::format("{:04}{:02}{:02}", y, m, d);
+    case 5: return fmt::format("{}年{}月{}号", y, m, d);
+    default: return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", y, m, d, 8 + d % 10, (m * 7) % 60);
   }
 }
 

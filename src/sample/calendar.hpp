@@ -1,4 +1,4 @@
-// Days as numbers (days since 1970-01-01), the two years the sample covers, and the three ways
+// Days as numbers (days since 1970-01-01), the two years the sample covers, and the ways
 // clerks type a date by hand.
 #pragma once
 
@@ -17,7 +17,10 @@ int year_of(int64_t days);
 
 double excel_serial(int64_t days);  // the 1900 date system (days after 1900-03-01 are right)
 std::string iso_date(int64_t days);  // 2025-03-05
-// 2025年3月5日 (style 0), 2025.3.5 (1) or 2025/3/5 (2).
+// Every text form of a date the readers accept: 2025年3月5日 (style 0), 2025.3.5 (1),
+// 2025/3/5 (2), 2025-03-05 (3), 20250305 (4), 2025年3月5号 (5), 2025-03-05 09:30 (6: a time
+// after the date, as systems export it).
+constexpr int kTypedDateStyles = 7;
 std::string typed_date(int64_t days, int style);
 
 // The sample's two full years, 2024 and 2025.

@@ -36,7 +36,7 @@ struct Row {
   void number(size_t column, double value);
   void money(size_t column, double yuan);
   void date(size_t column, int64_t day, CellKind kind = CellKind::date);
-  // A date typed by hand as text (2025年3月5日, 2025.3.5, 2025/3/5; see calendar.hpp).
+  // A date typed by hand as text (2025年3月5日, 2025.3.5, 20250305 ...; see calendar.hpp).
   void typed_date(size_t column, int64_t day, int style);
 };
 

@@ -1,5 +1,6 @@
 // 信访台账.csv: petitions (saved as GBK CSV, see csv_output.hpp). Long-standing petitions
-// (是否积案 是) partly date from 2023; petitions fall a little from 2024 to 2025.
+// (是否积案 是) partly date from 2023; petitions fall a little from 2024 to 2025. Some rows were
+// typed in: their dates in any text form, Y/N and 已化解/未化解 for the flags, 无 for no date.
 #include <fmt/format.h>
 
 #include "sample/calendar.hpp"
@@ -34,15 +35,26 @@ class PetitionLedger : public Ledger {
     // The matter is drawn before the petitioner: the committed sample was made that way.
     const std::string matter = r_.pick(kMatters);
     const std::string petitioner = some_person(r_);
+    const bool typed = r_.chance(12);
+    const int style = static_cast<int>(r_.below(kTypedDateStyles));
+    auto put_date = [&](size_t column, int64_t day) {
+      if (typed && day > 0)
+        out.typed_date(column, day, style);
+      else
+        out.date(column, day);
+    };
     out.text(0, fmt::format("XF{}{:05}", year_of(received), i + 1));
-    out.date(1, received);
+    put_date(1, received);
     out.text(2, petitioner);  // 信访人: kept as an extra
     out.text(3, o.name);
     out.text(4, matter);  // 信访事项: kept as an extra
-    if (replied <= kLastDay) out.date(5, replied);
-    out.text(6, backlog ? "是" : "否");
-    out.text(7, resolved ? "是" : "否");
-    out.date(8, resolved_on);
+    if (replied <= kLastDay) put_date(5, replied);
+    out.text(6, typed ? (backlog ? "Y" : "N") : backlog ? "是" : "否");
+    out.text(7, typed ? (resolved ? "已化解" : "未化解") : resolved ? "是" : "否");
+    if (resolved_on > 0)
+      put_date(8, resolved_on);
+    else if (typed)
+      out.text(8, "无");
   }
 
  private:

@@ -1,6 +1,8 @@
 // 公益诉讼台账.xlsx: a ledger kept by hand in the public-interest litigation department: a title
-// merged above the header, a 序号 column, dates typed as text in some rows (three ways) beside
-// date cells, 挽回损失 in 万元, and a 合计 row at the bottom.
+// merged above the header, a 序号 column, dates typed as text in some rows (in every form the
+// readers accept) beside date cells, "/" and "无" where there is nothing to say, the words
+// clerks use for 是 and 否, 挽回损失 in 万元, a blank row and a 小计 row now and then, and a
+// 合计 row at the bottom.
 #include <fmt/format.h>
 
 #include "sample/calendar.hpp"
@@ -24,13 +26,26 @@ class PilLedger : public Ledger {
 
   void row(int64_t i, Row& out) override {
     out.reset(layout_.headers.size());
+    if (i % kSubtotalEvery == kSubtotalEvery - 1) {  // the 万元 of the rows since the last one
+      out.text(0, "小计");
+      out.number(10, since_subtotal_);
+      since_subtotal_ = 0;
+      return;
+    }
+    if (i % kBlankEvery == kBlankEvery - 1) return;  // a blank row
+    ++records_;
     const Office& o = some_office(r_);
     const int64_t received = some_day(r_, 14);
     const bool by_hand = r_.chance(15);  // this row's dates typed as text
-    const int style = static_cast<int>(r_.below(3));
+    const int style = static_cast<int>(r_.below(kTypedDateStyles));
+    // By hand, "nothing" is often written: / or 无.
+    auto nothing = [&](size_t column) {
+      if (by_hand && r_.chance(50)) out.text(column, r_.chance(50) ? "/" : "无");
+    };
     auto put_date = [&](size_t column, int64_t day) {
-      if (day <= 0 || day > kLastDay) return;
-      if (by_hand)
+      if (day <= 0 || day > kLastDay)
+        nothing(column);
+      else if (by_hand)
         out.typed_date(column, day, style);
       else
         out.date(column, day);
@@ -49,19 +64,25 @@ class PilLedger : public Ledger {
         filed > 0 && filed <= kLastDay && administrative && r_.chance(80) ? filed + r_.between(10, 45) : 0;
     put_date(7, issued);
     // Rectification is judged two months after the recommendation: later ones are still blank.
-    if (issued > 0 && issued + 60 <= kLastDay) out.text(8, r_.chance(84) ? "是" : "否");
-    if (filed > 0 && r_.chance(administrative ? 2 : 30)) put_date(9, filed + r_.between(60, 200));
+    if (issued > 0 && issued + 60 <= kLastDay)
+      out.text(8, r_.chance(84) ? r_.pick(kRectified) : r_.pick(kNotRectified));
+    else if (by_hand)
+      out.text(8, "/");
+    put_date(9, filed > 0 && r_.chance(administrative ? 2 : 30) ? filed + r_.between(60, 200) : 0);
     if (r_.chance(12)) {
       const double wan = static_cast<double>(r_.between(5, 5000)) / 100.0;  // 0.05 .. 50 万元
       out.number(10, wan);
       recovered_ += wan;
+      since_subtotal_ += wan;
+    } else {
+      nothing(10);
     }
   }
 
   void total(Row& out) override {
     out.reset(layout_.headers.size());
     out.text(0, "合计");
-    out.text(1, fmt::format("共{}件", rows()));
+    out.text(1, fmt::format("共{}件", records_));
     out.number(10, recovered_);
   }
 
@@ -75,8 +96,13 @@ class PilLedger : public Ledger {
                  .freeze_header = false,
                  .total_row = true,
                  .unique_columns = {}};
+  static constexpr int64_t kSubtotalEvery = 97, kBlankEvery = 61;
+  const std::vector<std::string> kRectified = {"是", "是", "整改到位", "已整改"};
+  const std::vector<std::string> kNotRectified = {"否", "未整改", "整改不到位"};
   Random r_;
-  double recovered_ = 0;  // for the 合计 row
+  double recovered_ = 0;       // for the 合计 row
+  double since_subtotal_ = 0;  // for the next 小计 row
+  int64_t records_ = 0;        // rows that are cases, for the 合计 row
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 // 检察建议台账.xlsx: procuratorial recommendations, numbered per office and year (东湖检建〔2025〕3号);
-// those whose reply is not due yet have neither 回复日期 nor 是否采纳.
+// those whose reply is not due yet have neither 回复日期 nor 是否采纳 (blank, or "/" typed in),
+// and 是否采纳 is in the words clerks use (已采纳, 部分采纳, 不予采纳 ...).
 #include <fmt/format.h>
 
 #include "sample/calendar.hpp"
@@ -12,6 +13,8 @@ namespace {
 
 const std::vector<std::string> kTargets = {"市场监督管理局", "生态环境局", "自然资源和规划局", "住房和城乡建设局",
                                            "教育局", "卫生健康委员会", "公安分局", "人力资源和社会保障局"};
+const std::vector<std::string> kAdopted = {"是", "是", "已采纳", "采纳", "部分采纳"};
+const std::vector<std::string> kNotAdopted = {"否", "未采纳", "不予采纳"};
 const std::vector<std::string> kKinds = {"社会治理检察建议", "纠正违法检察建议", "再审检察建议", "其他检察建议"};
 
 class RecommendationLedger : public Ledger {
@@ -36,7 +39,10 @@ class RecommendationLedger : public Ledger {
     const int64_t replied = issued + r_.between(20, 75);
     if (replied <= kLastDay) {
       out.date(6, replied);
-      out.text(7, r_.chance(y == 2024 ? 78 : 86) ? "是" : "否");
+      out.text(7, r_.chance(y == 2024 ? 78 : 86) ? r_.pick(kAdopted) : r_.pick(kNotAdopted));
+    } else if (r_.chance(30)) {
+      out.text(6, "/");
+      out.text(7, "/");
     }
   }
 

@@ -15,7 +15,13 @@ for f in bin/casestat-import bin/casestat-bulletin share/casestat/Makefile.inc \
          share/casestat/templates/half-year/bulletin.md.mustache; do
   expect_file "$prefix/$f"
 done
-if command -v help2man > /dev/null; then expect_file "$prefix/share/man/man1/casestat-import.1"; fi
+step "the man pages are installed"
+# The build makes them with help2man when CMake found it; without it there is nothing to check.
+if command -v help2man > /dev/null; then
+  expect_file "$prefix/share/man/man1/casestat-import.1"
+else
+  skip "help2man is not installed (Debian package help2man), so the build made no man pages"
+fi
 
 step "the installed tools run the office job on the sample data"
 mkdir -p "$WORK/office/台账"
@@ -32,7 +38,11 @@ PATH="$prefix/bin:/usr/bin:/bin" casestat-indicators --help > /dev/null 2>&1
 expect_status 0 $? 
 
 step "the .deb builds"
-if command -v dpkg-deb > /dev/null && [ "${CASESTAT_SKIP_DEB:-0}" != 1 ]; then
+if ! command -v dpkg-deb > /dev/null; then
+  skip "dpkg-deb is not installed (Debian package dpkg)"
+elif [ "${CASESTAT_SKIP_DEB:-0}" = 1 ]; then
+  skip "CASESTAT_SKIP_DEB=1"
+else
   cmake --build "$build" --target deb > "$WORK/deb.log" 2>&1
   expect_status 0 $? "$WORK/deb.log"
   deb=$(ls "$build"/casestat_*.deb 2>/dev/null | head -n 1)

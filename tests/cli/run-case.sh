@@ -6,6 +6,12 @@
 #
 # In cmd: $DATA is tests/cli/data, $SAMPLE is sample-data, $TEMPLATES is templates; the
 # temporary folder's path is printed as $TMPDIR in the compared output.
+#
+# cmd runs with pipefail, and every command or pipe of it that ends in failure prints
+# `cmd line N: exit S...` on stderr (the status of each tool of the pipe), so a tool that fails
+# in the middle of a pipe, or on a line whose status the case does not echo, changes experr.
+# A pipe must therefore not end early on purpose (`| head` can kill the writer with SIGPIPE,
+# depending on timing): write to a file first, then cut it.
 set -u
 case_dir=$(cd "$1" && pwd)
 : "${CASESTAT_BIN:?CASESTAT_BIN must name the folder of the built tools}"
@@ -21,7 +27,10 @@ export TMPDIR="$work"
 export LC_ALL=C.UTF-8 TZ=Asia/Shanghai
 unset CASESTAT_DB
 
-(cd "$work" && bash "$case_dir/cmd" >"$work/.stdout" 2>"$work/.stderr" </dev/null)
+# (The trap also fires for `source` itself when cmd's last command fails: that one is not cmd's.)
+report_failures='s=("${PIPESTATUS[@]}"); [ "${BASH_SOURCE[0]:-}" != "$1" ] || echo "cmd line $LINENO: exit ${s[*]}" >&2'
+(cd "$work" && bash -c "set -o pipefail; trap '$report_failures' ERR; source \"\$1\"" cmd "$case_dir/cmd" \
+  >"$work/.stdout" 2>"$work/.stderr" </dev/null)
 code=$?
 
 normalize() { sed -e "s#$work#\$TMPDIR#g" -e "s#$CASESTAT_SOURCE#\$SOURCE#g" "$1"; }

@@ -1,6 +1,7 @@
 # Shared by the shell suites (tests/cli/*.test.sh): a temporary folder, the built tools first on
-# PATH, and checks that print what was expected and what came. A suite calls `finish` last; its
-# exit status is the number of failed checks (0: passed).
+# PATH, and checks that print what was expected and what came. A suite calls `finish` last: it
+# exits 1 if a check failed, 77 (the suites' SKIP_RETURN_CODE in CTest) if a step could not run
+# on this machine (`skip`), 0 if every check ran and passed.
 : "${CASESTAT_BIN:?CASESTAT_BIN must name the folder of the built tools}"
 : "${CASESTAT_SOURCE:?CASESTAT_SOURCE must name the source tree}"
 export PATH="$CASESTAT_BIN:$PATH"
@@ -9,10 +10,14 @@ unset CASESTAT_DB
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 FAILED=0
+SKIPPED=""
 CURRENT_STEP=""
 
 step() { CURRENT_STEP="$*"; echo "== $*"; }
 bad() { echo "FAIL [$CURRENT_STEP]: $*" >&2; FAILED=$((FAILED + 1)); }
+# skip WHY: the current step's checks cannot run here (a program missing, a privilege): said,
+# and the whole suite is then reported as skipped, never as passed.
+skip() { echo "SKIPPED [$CURRENT_STEP]: $*"; SKIPPED+="  $CURRENT_STEP: $*"$'\n'; }
 
 # expect_status WANT GOT [STDERR-FILE]
 expect_status() {
@@ -34,6 +39,10 @@ finish() {
   if [ "$FAILED" -gt 0 ]; then
     echo "$FAILED check(s) failed" >&2
     exit 1
+  fi
+  if [ -n "$SKIPPED" ]; then
+    printf 'every check that ran passed, but these steps could not run here:\n%s' "$SKIPPED"
+    exit 77
   fi
   echo "all checks passed"
   exit 0

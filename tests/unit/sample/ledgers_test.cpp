@@ -1,6 +1,7 @@
 // The sample ledgers as rows: how many, dates in range and in order, the mix of cases.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -43,9 +44,19 @@ const std::string& text(const Row& row, size_t c) { return row.cells[c].text; }
 
 // A date typed by hand read back, independently of calendar.cpp's writer: 2025年3月5日, 2025.3.5, 2025/3/5.
 int64_t parse_typed(const std::string& s, int& style) {
-  int y = 0, m = 0, d = 0;
+  int y = 0, m = 0, d = 0, hour = 0, minute = 0;
   char a[8] = {}, b[8] = {};
-  if (std::sscanf(s.c_str(), "%d.%d.%d", &y, &m, &d) == 3 && s.find('.') != std::string::npos) {
+  const bool digits = s.find_first_not_of("0123456789") == std::string::npos;
+  if (s.size() == 16 && std::sscanf(s.c_str(), "%4d-%2d-%2d %2d:%2d", &y, &m, &d, &hour, &minute) == 5) {
+    style = 6;
+  } else if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3) {
+    style = 3;
+  } else if (s.size() == 8 && digits && std::sscanf(s.c_str(), "%4d%2d%2d", &y, &m, &d) == 3) {
+    style = 4;
+  } else if (std::sscanf(s.c_str(), "%d%3s%d%3s%d", &y, a, &m, b, &d) == 5 && std::string(a) == "年" &&
+             std::string(b) == "月" && s.substr(s.size() - 3) == "号") {
+    style = 5;
+  } else if (std::sscanf(s.c_str(), "%d.%d.%d", &y, &m, &d) == 3 && s.find('.') != std::string::npos) {
     style = 1;
   } else if (std::sscanf(s.c_str(), "%d/%d/%d", &y, &m, &d) == 3) {
     style = 2;
@@ -124,7 +135,7 @@ TEST_CASE("every date lies in 2024-2025 (petitions: from 2023) and after the dat
   }
 }
 
-TEST_CASE("the PIL ledger types some dates as text, three ways, that read back as the same day") {
+TEST_CASE("the PIL ledger types some dates as text, every way the readers accept, that read back as the same day") {
   auto ledgers = sample_ledgers(2025, 1200);
   Ledger& pil = *ledgers[1];
   std::set<int> styles;
@@ -143,7 +154,7 @@ TEST_CASE("the PIL ledger types some dates as text, three ways, that read back a
         ++cells;
       }
     }
-  CHECK(styles == std::set<int>{0, 1, 2});
+  CHECK(styles == std::set<int>{0, 1, 2, 3, 4, 5, 6});
   CHECK(typed > 0);
   CHECK(cells > typed * 3);  // most are date cells
 }
@@ -209,7 +220,7 @@ TEST_CASE("the case list: support prosecutions carry workers and wages, some end
   CHECK(units.size() == 12);
 }
 
-TEST_CASE("the PIL ledger: a title, public-interest categories, and a 合计 row that adds up") {
+TEST_CASE("the PIL ledger: a title, public-interest categories, blank and 小计 rows, and a 合计 row that adds up") {
   auto ledgers = sample_ledgers(2025, 1200);
   Ledger& pil = *ledgers[1];
   CHECK(pil.layout().title == "江州市检察机关公益诉讼案件台账（2024-2025年）");
@@ -217,17 +228,42 @@ TEST_CASE("the PIL ledger: a title, public-interest categories, and a 合计 row
   const size_t category = column(pil, "案件类别"), issued = column(pil, "诉前检察建议日期"),
                rectified = column(pil, "是否整改到位"), recovered = column(pil, "挽回损失（万元）");
   const Rows rows = collect(pil);
-  double sum = 0;
+  const std::set<std::string> words = {"是", "整改到位", "已整改", "否", "未整改", "整改不到位"};
+  double sum = 0, since_subtotal = 0;
+  int records = 0, blank = 0, subtotals = 0, marks = 0;
   for (const auto& row : rows.rows) {
-    CHECK(text(row, category).find("公益诉讼") != std::string::npos);
-    if (present(row, rectified)) {
-      CHECK(day(row, issued) != 0);
-      CHECK((text(row, rectified) == "是" || text(row, rectified) == "否"));
+    if (text(row, 0) == "小计") {
+      ++subtotals;
+      CHECK(row.cells[recovered].number == Approx(since_subtotal));
+      since_subtotal = 0;
+      continue;
     }
-    if (present(row, recovered)) sum += row.cells[recovered].number;
+    if (std::all_of(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.kind == CellKind::empty; })) {
+      ++blank;
+      continue;
+    }
+    ++records;
+    CHECK(text(row, category).find("公益诉讼") != std::string::npos);
+    if (text(row, rectified) == "/") {
+      ++marks;
+      CHECK((day(row, issued) == 0 || day(row, issued) + 60 > kLastDay));  // not judged yet
+    } else if (present(row, rectified)) {
+      CHECK(day(row, issued) != 0);
+      CHECK(words.count(text(row, rectified)) == 1);
+    }
+    if (row.cells[recovered].kind == CellKind::number) {
+      sum += row.cells[recovered].number;
+      since_subtotal += row.cells[recovered].number;
+    } else if (present(row, recovered)) {
+      CHECK((text(row, recovered) == "/" || text(row, recovered) == "无"));
+    }
   }
+  CHECK(blank > 0);
+  CHECK(subtotals > 0);
+  CHECK(marks > 0);
+  CHECK(records + blank + subtotals == 400);
   CHECK(text(rows.total, 0) == "合计");
-  CHECK(text(rows.total, 1) == "共400件");
+  CHECK(text(rows.total, 1) == "共" + std::to_string(records) + "件");
   CHECK(rows.total.cells[recovered].number == Approx(sum));
   CHECK(sum > 0);
 }
