@@ -15,8 +15,8 @@ measure() {
   local tool=$1 file=$2
   /usr/bin/time -f '%e %M' -o "$WORK/time" "$tool" "${@:3}" "$WORK/$file" >/dev/null 2>"$WORK/err"
   local status=$?
-  read -r seconds kib <"$WORK/time"
-  echo "   $tool $file: exit $status, $seconds s, $((kib / 1024)) MiB: $(head -c 200 "$WORK/err")"
+  read -r seconds kib < <(tail -n 1 "$WORK/time")  # (after "Command exited with ..." when it failed)
+  echo "   $tool $file: exit $status, $seconds s, $((kib / 1024)) MiB: $(head -n 1 "$WORK/err" | cut -c 1-200)"
   awk -v s="$seconds" 'BEGIN { exit !(s <= 60) }' || bad "$tool $file took $seconds s (limit 60 s)"
   [ "$kib" -le $((512 * 1024)) ] || bad "$tool $file peaked at $((kib / 1024)) MiB (limit 512 MiB)"
   LAST_STATUS=$status
