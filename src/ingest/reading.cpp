@@ -37,10 +37,13 @@ ReadOptions read_options(const ReadingOptions& options) {
     usage_error("--encoding {}: use auto, utf-8, gbk or gb18030", options.encoding);
   ReadOptions read;
   read.encoding = options.encoding;
-  if (options.max_inflated_mib == 0 || options.max_field_mib == 0 || options.max_shared_strings == 0)
-    usage_error("--max-inflated-mib, --max-field-mib and --max-shared-strings must be 1 or more");
+  if (options.max_inflated_mib == 0 || options.max_field_mib == 0 || options.max_shared_strings == 0 ||
+      options.max_shared_strings_mib == 0)
+    usage_error("--max-inflated-mib, --max-field-mib, --max-shared-strings and --max-shared-strings-mib must be 1 or "
+                "more");
   read.limits.max_inflated_bytes = options.max_inflated_mib << 20;
   read.limits.max_shared_strings = options.max_shared_strings;
+  read.limits.max_shared_string_bytes = options.max_shared_strings_mib << 20;
   read.limits.max_field_bytes = options.max_field_mib << 20;
   return read;
 }
@@ -70,10 +73,15 @@ void add_reading_options(CLI::App& app, ReadingOptions& options, const char* ver
 
 void add_limit_options(CLI::App& app, ReadingOptions& options) {
   const char* group = "Limits against hostile files (raise them for an honest huge file)";
-  app.add_option("--max-inflated-mib", options.max_inflated_mib, "The most a part of an xlsx may inflate to, in MiB")
+  app.add_option("--max-inflated-mib", options.max_inflated_mib,
+                 "The most an xlsx may inflate to, all its parts together (each as often as it is read), in MiB")
       ->capture_default_str()
       ->group(group);
   app.add_option("--max-shared-strings", options.max_shared_strings, "The most distinct texts an xlsx may declare")
+      ->capture_default_str()
+      ->group(group);
+  app.add_option("--max-shared-strings-mib", options.max_shared_strings_mib,
+                 "The most an xlsx's distinct texts may hold together, in MiB")
       ->capture_default_str()
       ->group(group);
   app.add_option("--max-field-mib", options.max_field_mib, "The longest text of one cell or CSV field, in MiB")

@@ -24,8 +24,9 @@ struct ReadingOptions {
   std::string encoding = "auto";    // --encoding auto|utf-8|gbk|gb18030 (CSV only)
   std::string fields;               // --fields FILE; empty: the default dictionary
   // Limits against hostile files; an honest huge file can raise them (add_limit_options).
-  uint64_t max_inflated_mib = 4096;     // a zip member's inflated size
+  uint64_t max_inflated_mib = 4096;     // all the parts of an xlsx, inflated, as often as read
   uint64_t max_shared_strings = 50'000'000;
+  uint64_t max_shared_strings_mib = 256;  // the shared-string table's texts and index
   uint64_t max_field_mib = 32;          // one CSV field or one text in a cell
 };
 
@@ -33,7 +34,7 @@ struct ReadingOptions {
 // casestat-import, casestat-check and casestat-convert share; `verb` says what is done to the
 // sheet ("import", "check", "convert").
 void add_reading_options(CLI::App& app, ReadingOptions& options, const char* verb, std::string* ledger = nullptr);
-// --max-inflated-mib, --max-shared-strings, --max-field-mib, in a group of their own.
+// --max-inflated-mib, --max-shared-strings(-mib), --max-field-mib, in a group of their own.
 void add_limit_options(CLI::App& app, ReadingOptions& options);
 
 // Usage Errors for a bad --header-row or --encoding.

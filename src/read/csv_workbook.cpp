@@ -27,7 +27,18 @@ class CsvWorkbook : public Workbook {
     CsvParser parser(delimiter_, display_name(), options_.limits, on_row);
     for (;;) {
       Utf8Reader::Chunk chunk = reader.next();
+      if (size_t nul = chunk.text.find('\0'); nul != std::string_view::npos) {
+        if (!parser.feed(chunk.text.substr(0, nul))) return;
+        data_error("{}: row {}: the text holds a NUL byte (0x00), which a CSV file never has: the file is damaged, or "
+                   "is not a CSV file",
+                   display_name(), parser.current_record());
+      }
       if (!parser.feed(chunk.text)) return;
+      if (chunk.utf8_in_gbk)
+        data_error("{}: row {}: the row is UTF-8 text, but the file's other rows are GBK (was it pasted from another "
+                   "file?): read as GBK it would become wrong Chinese; retype it, or save the whole file again as "
+                   "\"CSV UTF-8\" (--encoding gbk reads every row as GBK)",
+                   display_name(), parser.current_record());
       if (chunk.bad)
         data_error("{}: row {}: the text is not valid {} (byte 0x{:02X}); {}", display_name(), parser.current_record(),
                    encoding_name(reader.encoding()), chunk.bad_byte, reader.advice());

@@ -70,6 +70,7 @@ bool Utf8Reader::fill() {
   if (pos_ > 0) {
     std::memmove(in_.data(), in_.data() + pos_, end_ - pos_);
     end_ -= pos_;
+    checked_ -= std::min(checked_, pos_);
     pos_ = 0;
   }
   size_t got = 0;
@@ -91,15 +92,61 @@ void Utf8Reader::decide() {
   while (end_ - pos_ < kDecideWindow && fill()) {
   }
   std::string_view window(in_.data() + pos_, end_ - pos_);
-  bool incomplete = false;
-  size_t valid = valid_utf8_prefix(window, &incomplete);
-  if (valid == window.size() || (incomplete && !eof_)) {
+  // Whole lines vote, so that one row pasted from a file of the other encoding does not decide
+  // for the file (it is refused by the line check instead).
+  size_t utf8_lines = 0, other_lines = 0;
+  for (std::string_view rest = window; !rest.empty();) {
+    size_t nl = rest.find('\n');
+    if (nl == std::string_view::npos && !eof_) break;  // a line cut off by the window
+    std::string_view line = rest.substr(0, nl == std::string_view::npos ? rest.size() : nl);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+    if (std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) continue;
+    ++(valid_utf8_prefix(line) == line.size() ? utf8_lines : other_lines);
+  }
+  bool utf8 = utf8_lines >= other_lines;
+  if (utf8_lines + other_lines == 0) {  // no whole line in the window: the bytes decide
+    bool incomplete = false;
+    size_t valid = valid_utf8_prefix(window, &incomplete);
+    utf8 = valid == window.size() || (incomplete && !eof_);
+  }
+  if (utf8) {
     encoding_ = TextEncoding::utf8;
   } else {
     encoding_ = TextEncoding::gbk;
     iconv_ = std::make_unique<Iconv>("UTF-8", "GB18030");
     guess_ = guess_charset(window);
+    check_lines_ = true;
+    checked_ = pos_;
   }
+}
+
+// How far in_ may be converted as GBK: up to the first line that is valid UTF-8 with non-ASCII
+// text (utf8_line_ is set), or up to a line not seen whole yet that could still be one. GBK
+// never uses the byte of "\n" inside a character, so lines can be cut at it before converting.
+size_t Utf8Reader::gbk_lines_end() {
+  size_t i = std::max(pos_, checked_);
+  while (i < end_) {
+    const char* base = in_.data();
+    const void* nl = std::memchr(base + i, '\n', end_ - i);
+    size_t stop = nl ? static_cast<size_t>(static_cast<const char*>(nl) - base) + 1 : end_;
+    bool whole = nl || eof_;  // this piece ends its line
+    if (!line_gbk_) {
+      std::string_view piece(base + i, stop - i);
+      bool incomplete = false;
+      size_t valid = valid_utf8_prefix(piece, &incomplete);
+      if (valid < piece.size() && !(incomplete && !whole)) {
+        line_gbk_ = true;
+      } else if (!std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        checked_ = i;  // UTF-8 so far: a UTF-8 line, or one to see whole before it is converted
+        utf8_line_ = whole;
+        return i;
+      }
+    }
+    if (nl) line_gbk_ = false;
+    i = stop;
+    checked_ = i;
+  }
+  return end_;
 }
 
 Utf8Reader::Chunk Utf8Reader::next() {
@@ -158,8 +205,20 @@ Utf8Reader::Chunk Utf8Reader::next() {
 Utf8Reader::Chunk Utf8Reader::convert() {
   out_.resize(kOutputChunk);
   for (;;) {
+    size_t limit = end_;
+    if (check_lines_) {
+      limit = gbk_lines_end();
+      if (limit == pos_ && utf8_line_) return {{}, true, static_cast<unsigned char>(in_[pos_]), true};
+      // A line longer than the whole buffer that is still valid UTF-8 is not GBK text either.
+      if (limit == pos_ && pos_ == 0 && end_ == in_.size()) return {{}, true, static_cast<unsigned char>(in_[pos_]), true};
+      if (limit == pos_) {
+        if (pos_ == end_ && eof_) return {};
+        fill();  // the rest of a line to see whole
+        continue;
+      }
+    }
     char* in = in_.data() + pos_;
-    size_t in_left = end_ - pos_;
+    size_t in_left = limit - pos_;
     char* out = out_.data();
     size_t out_left = out_.size();
     size_t rc = iconv(iconv_->get(), &in, &in_left, &out, &out_left);
@@ -179,7 +238,11 @@ Utf8Reader::Chunk Utf8Reader::convert() {
 std::string Utf8Reader::advice() const {
   switch (encoding_) {
     case TextEncoding::undecided:
-    case TextEncoding::utf8: return "try --encoding gbk";
+    case TextEncoding::utf8:
+      if (!forced_)
+        return "the file's other rows are UTF-8: if this row was pasted from a GBK file, retype it or save the whole "
+               "file again as \"CSV UTF-8\"";
+      return "try --encoding gbk";
     case TextEncoding::gbk:
       if (!forced_) {
         // Not UTF-8 and not GBK: uchardet may know what it is (BIG5, SHIFT_JIS, ...).

@@ -46,15 +46,21 @@ const char* encoding_name(TextEncoding encoding);
 
 // Reads a text file as UTF-8, one big chunk at a time, so memory does not grow with the file.
 // The encoding comes from a BOM, else from ReadOptions.encoding ("auto", "utf-8", "gbk",
-// "gb18030"). With "auto" and no BOM the text is UTF-8 if its bytes are valid UTF-8, else GB18030
-// (a superset of GBK and GB2312): UTF-8 is always preferred when valid, because a detector like
+// "gb18030"). With "auto" and no BOM it is chosen at the first non-ASCII byte from the lines of
+// the next 64 KiB: UTF-8 when at least as many of them are valid UTF-8 as are not, else GB18030
+// (a superset of GBK and GB2312). UTF-8 is preferred when valid, because a detector like
 // uchardet misjudges short texts, and the bytes of GBK text are almost never valid UTF-8.
+// The choice is then checked on every line, because clerks paste rows between files: in a file
+// read as UTF-8 a line that is not valid UTF-8 stops the reading, and in a file chosen to be GBK
+// a line that is valid UTF-8 with non-ASCII text stops it too (read as GBK it would become
+// plausible-looking wrong Chinese). Only an explicit --encoding gbk reads such a line as GBK.
 class Utf8Reader {
  public:
   struct Chunk {
     std::string_view text;  // UTF-8; empty at the end of the file
     bool bad = false;       // the input holds a byte that is not valid in its encoding ...
     unsigned char bad_byte = 0;  // ... this one, right after `text`
+    bool utf8_in_gbk = false;    // or the line right after `text` is UTF-8 in a file read as GBK
   };
 
   // `requested`: "auto", "utf-8", "gbk" or "gb18030" (anything else is a usage error).
@@ -73,6 +79,7 @@ class Utf8Reader {
   bool fill();  // reads more input after the unconsumed bytes; false at the end of the file
   void decide();
   Chunk convert();
+  size_t gbk_lines_end();
 
   std::string display_name_;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_;
@@ -84,6 +91,12 @@ class Utf8Reader {
   bool eof_ = false;
   bool started_ = false;
   std::vector<char> out_;  // converted text
+  // Checking each line of a file chosen to be GBK: in_[pos_, checked_) is known not to be part
+  // of a UTF-8 line; line_gbk_: the line being read already showed a byte UTF-8 cannot have.
+  bool check_lines_ = false;
+  size_t checked_ = 0;
+  bool line_gbk_ = false;
+  bool utf8_line_ = false;  // the line at checked_ is UTF-8
   std::string guess_;      // uchardet's guess, for advice when text read as GBK is not GBK
 };
 

@@ -94,6 +94,18 @@ bool starts_with_any(std::string_view head, std::initializer_list<std::string_vi
   return std::any_of(magics.begin(), magics.end(), [&](std::string_view m) { return head.substr(0, m.size()) == m; });
 }
 
+// Text with a few NUL bytes (a damaged CSV, a field pasted from a binary file) rather than a
+// binary file: no other control character than tab and line ends, and NULs rare. It goes to the
+// CSV reader, which names the row holding the NUL.
+bool is_text_with_stray_nuls(std::string_view head) {
+  size_t nuls = 0;
+  for (char c : head) {
+    if (c == '\0') ++nuls;
+    else if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return nuls * 64 <= head.size();
+}
+
 }  // namespace
 
 std::unique_ptr<Workbook> open_workbook(Input& input, const ReadOptions& options) {
@@ -127,7 +139,7 @@ std::unique_ptr<Workbook> open_workbook(Input& input, const ReadOptions& options
   // A BOM marks text, even UTF-16 with its NUL bytes.
   if (starts_with_any(h, {"\xEF\xBB\xBF", "\xFF\xFE", "\xFE\xFF"})) return open_csv(input, options);
   if (starts_with_any(h, {"%PDF", "Rar!", "7z\xBC\xAF\x27\x1C", "\x1F\x8B", "\x89PNG", "\xFF\xD8\xFF", "{\\rtf"}) ||
-      h.find('\0') != std::string_view::npos)
+      (h.find('\0') != std::string_view::npos && !is_text_with_stray_nuls(h)))
     not_a_spreadsheet(name);
   return open_csv(input, options);
 }

@@ -41,8 +41,9 @@ using RowHandler = std::function<bool(const Row&)>;
 
 // Guards against hostile files (zip bombs, absurd references); an honest huge file can raise them.
 struct ReadLimits {
-  uint64_t max_inflated_bytes = 4ull << 30;  // per zip member
+  uint64_t max_inflated_bytes = 4ull << 30;  // all the parts of a workbook, each time one is read
   uint64_t max_shared_strings = 50'000'000;
+  uint64_t max_shared_string_bytes = 256u << 20;  // their texts plus 4 bytes of index each
   int64_t max_rows = 1'048'576;
   int64_t max_columns = 16'384;
   uint64_t max_field_bytes = 32u << 20;      // one CSV field or one XML text

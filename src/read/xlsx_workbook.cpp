@@ -47,6 +47,17 @@ class WorkbookPart : public XmlStream {
   void on_text(const char*, int) override {}
 };
 
+// ---- a part read only to check that it is safe XML ----------------------------------------------------
+class IgnoredPart : public XmlStream {
+ public:
+  using XmlStream::XmlStream;
+
+ protected:
+  void on_start(std::string_view, const char**) override {}
+  void on_end(std::string_view) override {}
+  void on_text(const char*, int) override {}
+};
+
 // ---- relationships (_rels/.rels, xl/_rels/workbook.xml.rels): id -> part ----------------------------
 struct Relationship {
   std::string type, target;  // type: the last word of the Type URI ("worksheet", "sharedStrings")
@@ -134,11 +145,38 @@ class StylesPart : public XmlStream {
 };
 
 // ---- sharedStrings.xml -----------------------------------------------------------------------------
+// The table as one block of text and the end of each string in it: a string costs its bytes
+// and four more, so the table's memory is what --max-shared-strings-mib allows, however the
+// texts are cut (twenty million empty strings are 80 MB, not a gigabyte of string objects).
+class SharedStrings {
+ public:
+  size_t size() const { return ends_.size(); }
+  std::string_view operator[](size_t i) const {
+    uint32_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(begin, ends_[i] - begin);
+  }
+  // Bytes held: the texts and the index.
+  uint64_t bytes() const { return text_.size() + 4 * static_cast<uint64_t>(ends_.size()); }
+  void reserve(size_t n) { ends_.reserve(n); }
+  void push_back(std::string_view s) {
+    text_.append(s);
+    ends_.push_back(static_cast<uint32_t>(text_.size()));
+  }
+  void shrink_to_fit() {
+    text_.shrink_to_fit();
+    ends_.shrink_to_fit();
+  }
+
+ private:
+  std::string text_;  // below 4 GiB: the byte limit is checked before each string is added
+  std::vector<uint32_t> ends_;
+};
+
 class SharedStringsPart : public XmlStream {
  public:
   SharedStringsPart(std::string display, std::string part, const ReadLimits& limits)
-      : XmlStream(std::move(display), std::move(part)), limits_(limits) {}
-  std::vector<std::string> strings;
+      : XmlStream(std::move(display), std::move(part), limits.max_field_bytes), limits_(limits) {}
+  SharedStrings strings;
 
  protected:
   void on_start(std::string_view name, const char** attrs) override {
@@ -167,7 +205,13 @@ class SharedStringsPart : public XmlStream {
         return refuse(fmt::format("{}: the workbook has more than {} shared strings; if the file is honest, raise "
                                   "the limit with --max-shared-strings",
                                   where(), limits_.max_shared_strings));
-      strings.push_back(decode_xlsx_escapes(current_));
+      std::string text = decode_xlsx_escapes(current_);
+      uint64_t limit = std::min<uint64_t>(limits_.max_shared_string_bytes, UINT32_MAX);
+      if (strings.bytes() + text.size() + 4 > limit)
+        return refuse(fmt::format("{}: the workbook's shared strings hold more than {}; if the file is honest, "
+                                  "raise the limit with --max-shared-strings-mib",
+                                  where(), size_words(limits_.max_shared_string_bytes)));
+      strings.push_back(text);
     } else if (name == "rPh") {
       --phonetic_;
     } else if (name == "t") {
@@ -193,9 +237,9 @@ class SharedStringsPart : public XmlStream {
 // ---- a worksheet, streamed -------------------------------------------------------------------------
 class SheetPart : public XmlStream {
  public:
-  SheetPart(const std::string& display, std::string sheet, const std::vector<std::string>& strings,
+  SheetPart(const std::string& display, std::string sheet, const SharedStrings& strings,
             const std::vector<bool>& xf_is_date, bool date1904, const ReadLimits& limits, const RowHandler& on_row)
-      : XmlStream(display + ": sheet " + sheet, "the sheet"),
+      : XmlStream(display + ": sheet " + sheet, "the sheet", limits.max_field_bytes),
         file_(display),
         sheet_(std::move(sheet)),
         strings_(strings),
@@ -316,8 +360,19 @@ class SheetPart : public XmlStream {
     int digits = 0;
     for (; *p >= '0' && *p <= '9'; ++p, ++digits)
       if (row <= limits_.max_rows) row = row * 10 + (*p - '0');
+    if (!*r) {
+      refuse(fmt::format("{}, row {}: the file is damaged: a cell has an empty reference (r=\"\")", where(),
+                         row_.number));
+      return false;
+    }
     if (letters == 0 || digits == 0 || *p) {
-      refuse(fmt::format("{}: the file is damaged: a cell has the reference \"{}\"", where(), r));
+      refuse(fmt::format("{}: the file is damaged: a cell has the reference \"{}\", which is not a column and a "
+                         "row like B7",
+                         where(), r));
+      return false;
+    }
+    if (row == 0) {
+      refuse(fmt::format("{}: the file is damaged: the cell reference {} names row 0 (rows start at 1)", where(), r));
       return false;
     }
     if (letters > 4 || col > static_cast<size_t>(limits_.max_columns)) {
@@ -325,7 +380,7 @@ class SheetPart : public XmlStream {
                          column_letter(limits_.max_columns - 1)));
       return false;
     }
-    if (row < 1 || row > limits_.max_rows) {
+    if (row > limits_.max_rows) {
       refuse(fmt::format("{}: the cell reference {} is beyond the last row a sheet can have ({})", where(), r,
                          limits_.max_rows));
       return false;
@@ -462,7 +517,7 @@ class SheetPart : public XmlStream {
   }
 
   std::string file_, sheet_;
-  const std::vector<std::string>& strings_;
+  const SharedStrings& strings_;
   const std::vector<bool>& xf_is_date_;
   bool date1904_;
   const ReadLimits& limits_;
@@ -499,7 +554,11 @@ class XlsxWorkbook : public Workbook {
     // The workbook part is where the package's relationships say (xl/workbook.xml as Excel
     // writes it, but other writers choose their own names).
     std::string workbook_path = "xl/workbook.xml";
-    RelsPart root(name, "_rels/.rels");
+    // casestat needs nothing from the content types, but parses them like every part it opens,
+    // so a DOCTYPE there is refused as anywhere else.
+    IgnoredPart types(name, "[Content_Types].xml", limits_.max_field_bytes);
+    parse_member(zip_, "[Content_Types].xml", types, false);
+    RelsPart root(name, "_rels/.rels", limits_.max_field_bytes);
     parse_member(zip_, "_rels/.rels", root, false);
     if (std::string target = root.target_of("officeDocument"); !target.empty()) {
       std::string path = member_path("", target);
@@ -514,23 +573,28 @@ class XlsxWorkbook : public Workbook {
     std::string folder = workbook_path.substr(0, workbook_path.rfind('/') + 1);  // "xl/"
     std::string leaf = workbook_path.substr(folder.size());
 
-    WorkbookPart workbook(name, workbook_path);
+    WorkbookPart workbook(name, workbook_path, limits_.max_field_bytes);
     parse_member(zip_, workbook_path, workbook);
     date1904_ = workbook.date1904;
-    RelsPart rels(name, folder + "_rels/" + leaf + ".rels");
+    RelsPart rels(name, folder + "_rels/" + leaf + ".rels", limits_.max_field_bytes);
     parse_member(zip_, folder + "_rels/" + leaf + ".rels", rels);
     for (const auto& sheet : workbook.sheets) {
       auto rel = rels.by_id.find(sheet.rel_id);
       if (rel == rels.by_id.end() || rel->second.target.empty())
         data_error("{}: the file is damaged: sheet {} has no part in the workbook", name, sheet.name);
+      std::string path = member_path(folder, rel->second.target);
+      // Honest workbooks give each sheet its own part; sheets sharing one multiply its cost.
+      if (auto same = std::find(paths_.begin(), paths_.end(), path); same != paths_.end())
+        data_error("{}: the file is damaged: sheets {} and {} are the same part {}", name,
+                   names_[static_cast<size_t>(same - paths_.begin())], sheet.name, path);
       names_.push_back(sheet.name);
-      paths_.push_back(member_path(folder, rel->second.target));
+      paths_.push_back(std::move(path));
     }
     if (names_.empty()) data_error("{}: the workbook has no sheets", name);
 
     std::string styles_path = rels.target_of("styles");
     styles_path = styles_path.empty() ? folder + "styles.xml" : member_path(folder, styles_path);
-    StylesPart styles(name, styles_path);
+    StylesPart styles(name, styles_path, limits_.max_field_bytes);
     parse_member(zip_, styles_path, styles, false);
     xf_is_date_ = std::move(styles.xf_is_date);
 
@@ -539,6 +603,7 @@ class XlsxWorkbook : public Workbook {
     SharedStringsPart strings(name, strings_path, limits_);
     parse_member(zip_, strings_path, strings, false);
     strings_ = std::move(strings.strings);
+    strings_.shrink_to_fit();
   }
 
   const char* format() const override { return "xlsx"; }
@@ -554,7 +619,8 @@ class XlsxWorkbook : public Workbook {
  private:
   XlsxZip zip_;
   ReadLimits limits_;
-  std::vector<std::string> names_, paths_, strings_;
+  std::vector<std::string> names_, paths_;
+  SharedStrings strings_;
   std::vector<bool> xf_is_date_;
   bool date1904_ = false;
 };

@@ -1,10 +1,14 @@
 // expat for the parts of an xlsx: fed in pieces, element names without their namespace
 // prefix, and safe against hostile XML: a DOCTYPE or an entity declaration (the billion laughs)
-// stops the parse, external entities are never loaded, nesting depth is bounded.
+// stops the parse, external entities are never loaded, nesting depth is bounded, and so is
+// every markup token (a tag with its attributes, a comment, a processing instruction, a
+// reference): expat holds a token whole and scans it again for every piece fed while it is
+// incomplete, so an unbounded one costs memory and quadratic time.
 #pragma once
 
 #include <expat.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,8 +18,8 @@ namespace casestat {
 class XmlStream {
  public:
   // `where` starts every message ("book.xlsx" or "book.xlsx: sheet 台账"); `part` names the
-  // part in them ("the sheet", "xl/sharedStrings.xml").
-  XmlStream(std::string where, std::string part);
+  // part in them ("the sheet", "xl/sharedStrings.xml"); `max_token` bounds each markup token.
+  XmlStream(std::string where, std::string part, uint64_t max_token);
   virtual ~XmlStream() = default;
   XmlStream(const XmlStream&) = delete;
   XmlStream& operator=(const XmlStream&) = delete;
@@ -52,7 +56,16 @@ class XmlStream {
   static void XMLCALL entity(void* self, const XML_Char*, int, const XML_Char*, int, const XML_Char*, const XML_Char*,
                              const XML_Char*, const XML_Char*);
 
+  // Where the bytes fed so far stand, outside expat: what kind of token is open and how long.
+  enum class Token : char { text, tag, quoted, comment, pi, other, reference, cdata };
+  void guard(const char* data, size_t size);
+
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, Free> parser_;
+  uint64_t max_token_;
+  Token token_ = Token::text;
+  char quote_ = 0;      // the quote that opened the attribute value being read
+  uint64_t length_ = 0;  // of the open token
+  std::string tail_;     // the last bytes of the open token, to see "-->" and "?>" across pieces
   std::string where_, part_;
   int depth_ = 0;
   bool stopped_ = false;

@@ -2,6 +2,7 @@
 
 #include <unzip.h>
 
+#include <algorithm>
 #include <array>
 #include <condition_variable>
 #include <deque>
@@ -96,6 +97,33 @@ XlsxZip::XlsxZip(const std::filesystem::path& path, std::string display_name, ui
     data_error("{}: the file is damaged: it is not a complete zip archive (a truncated download, or not saved "
                "completely): open it in Excel or WPS and save it again",
                display_);
+  refuse_overlapping_members();
+}
+
+// A zip bomb can give many central-directory entries one compressed stream (or streams that
+// overlap), so that a small file inflates to gigabytes. An honest archive stores each member
+// once, one after the other: every entry's local header and data end before the next begins.
+void XlsxZip::refuse_overlapping_members() {
+  struct Span {
+    uint64_t start, end;
+  };
+  std::vector<Span> spans;
+  void* zip = zip_.get();
+  for (int rc = unzGoToFirstFile(zip); rc == UNZ_OK; rc = unzGoToNextFile(zip)) {
+    unz_file_info64 info;
+    if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) break;
+    // Where the member's compressed data starts in the file (minizip reads its local header).
+    if (unzOpenCurrentFile(zip) != UNZ_OK) continue;  // read() says what is wrong, if it is read
+    uint64_t start = static_cast<uint64_t>(unzGetCurrentFileZStreamPos64(zip));
+    unzCloseCurrentFile(zip);
+    spans.push_back({start, start + info.compressed_size});
+  }
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  for (size_t i = 1; i < spans.size(); ++i)
+    if (spans[i].start < spans[i - 1].end)
+      data_error("{}: the file is damaged: its zip members overlap one another (as in a zip bomb); open it in "
+                 "Excel or WPS and save it again",
+                 display_);
 }
 
 bool XlsxZip::has(std::string_view member) {
@@ -109,9 +137,15 @@ bool XlsxZip::read(std::string_view member, const std::function<bool(const char*
     if (required) data_error("{}: the file is damaged: the part {} is missing", display_, name);
     return false;
   }
-  if (unz_file_info64 info; unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) == UNZ_OK &&
-                            (info.flag & 1))
-    data_error("{}: is an encrypted zip archive: remove the password and save it again", display_);
+  unz_file_info64 info;
+  if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
+    data_error("{}: the file is damaged: the part {} cannot be opened", display_, name);
+  if (info.flag & 1) data_error("{}: is an encrypted zip archive: remove the password and save it again", display_);
+  constexpr unsigned long kStored = 0, kDeflated = 8;  // the methods Excel, WPS and LibreOffice write
+  if (info.compression_method != kStored && info.compression_method != kDeflated)
+    data_error("{}: the part {} is compressed with a method casestat cannot read (zip method {}{}); open the file "
+               "in Excel or WPS and save it again",
+               display_, name, info.compression_method, info.compression_method == 12 ? ", bzip2" : "");
   if (unzOpenCurrentFile(zip) != UNZ_OK) data_error("{}: the file is damaged: the part {} cannot be opened", display_, name);
 
   // The inflater: every unz* call on the archive happens on this thread until it is joined.
@@ -119,7 +153,6 @@ bool XlsxZip::read(std::string_view member, const std::function<bool(const char*
   std::thread inflater([&] {
     bool open = true;
     try {
-      uint64_t total = 0;
       for (;;) {
         int i = queue.take_free();
         if (i < 0) break;  // the parser stopped early
@@ -133,11 +166,11 @@ bool XlsxZip::read(std::string_view member, const std::function<bool(const char*
             data_error("{}: the file is damaged: the part {} fails its checksum", display_, name);
           break;
         }
-        total += static_cast<uint64_t>(n);
-        if (total > max_inflated_)
-          data_error("{}: the part {} inflates to more than {}, which looks like a zip bomb; if the file is "
-                     "honest, raise the limit with --max-inflated-mib",
-                     display_, name, size_words(max_inflated_));
+        inflated_ += static_cast<uint64_t>(n);
+        if (inflated_ > max_inflated_)
+          data_error("{}: the workbook inflates to more than {} (reached while reading the part {}), which looks "
+                     "like a zip bomb; if the file is honest, raise the limit with --max-inflated-mib",
+                     display_, size_words(max_inflated_), name);
         queue.put_full(i, static_cast<size_t>(n));
       }
       if (open) unzCloseCurrentFile(zip);
