@@ -4,6 +4,7 @@
 
 #include "fields/toml_file.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -51,6 +52,16 @@ int64_t fen_for_unit(const std::string& unit) {
   if (unit == "千元") return 100000;
   if (unit == "亿元") return 10000000000LL;
   return 0;
+}
+
+// "办理情况/立案日期" (normalized) -> its captions; one piece for a plain header.
+std::vector<std::string> split_path(const std::string& normalized) {
+  std::vector<std::string> pieces;
+  size_t start = 0;
+  for (size_t slash; (slash = normalized.find('/', start)) != std::string::npos; start = slash + 1)
+    pieces.push_back(normalized.substr(start, slash - start));
+  pieces.push_back(normalized.substr(start));
+  return pieces;
 }
 
 }  // namespace
@@ -157,6 +168,30 @@ std::optional<HeaderMatch> Dictionary::match(std::string_view header) const {
     }
   }
   return std::nullopt;
+}
+
+std::optional<HeaderMatch> Dictionary::match(const std::vector<std::string>& path) const {
+  if (path.empty()) return std::nullopt;
+  std::string unit;
+  std::vector<std::string> normalized;
+  for (size_t i = 0; i < path.size(); ++i) normalized.push_back(normalize_header(path[i], i + 1 == path.size() ? &unit : nullptr));
+  // The alias naming the most captions wins: it says the most about the column.
+  const Field* best = nullptr;
+  size_t best_depth = 1;
+  for (const auto& field : fields_) {
+    for (const auto& alias : field.aliases) {
+      std::vector<std::string> segments = split_path(normalize_header(alias));
+      if (segments.size() <= best_depth || segments.size() > normalized.size()) continue;
+      if (std::equal(segments.rbegin(), segments.rend(), normalized.rbegin())) {
+        best = &field;
+        best_depth = segments.size();
+      }
+    }
+  }
+  if (!best) return match(path.back());
+  HeaderMatch found{best, 100};
+  if (!unit.empty()) found.fen_per_unit = fen_for_unit(unit);
+  return found;
 }
 
 const Field* Dictionary::find(std::string_view id) const {

@@ -36,6 +36,11 @@ class Dictionary {
   // Matching ignores spaces, full/half-width differences, case, and a unit suffix in
   // brackets (救助金额（元）, 挽回损失(万元)), which sets fen_per_unit.
   std::optional<HeaderMatch> match(std::string_view header) const;
+  // A column under captions: `path` is the captions from the top of the header down, the
+  // column's own name last (办理情况, 立案日期). An alias written as a path ("办理情况/立案日期")
+  // matches a column whose captions end with it, and wins over a match by the name alone; so
+  // two columns named 日期 under 受理情况 and 办结情况 can mean different fields.
+  std::optional<HeaderMatch> match(const std::vector<std::string>& path) const;
   const Field* find(std::string_view id) const;  // by canonical id
   const std::vector<Field>& fields() const { return fields_; }
   const std::filesystem::path& source() const { return source_; }

@@ -1,5 +1,5 @@
-// Reading a sheet as records: finds the header row under any title rows, binds columns to
-// fields, skips blank and total rows, and parses every value by its field's type.
+// Reading a sheet as records: the layout (header block, merged cells, blank and total rows) from
+// sheet_layout, then every value parsed by its field's type.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,7 @@
 
 #include "core/location.hpp"
 #include "fields/dictionary.hpp"
+#include "fields/sheet_layout.hpp"
 #include "read/workbook.hpp"
 
 namespace casestat {
@@ -19,13 +20,6 @@ namespace casestat {
 // A parsed value: null (empty cell), text/date ("2021-03-05"), or an integer (money in 分,
 // counts, flags as 1/0).
 using Value = std::variant<std::monostate, std::string, int64_t>;
-
-struct Column {
-  size_t index = 0;           // 0-based column in the sheet
-  std::string header;         // the sheet's own header text
-  const Field* field = nullptr;  // nullptr: an extra column, kept as text under its header
-  int64_t fen_per_unit = 100;
-};
 
 struct Record {
   int64_t row = 0;
@@ -39,14 +33,10 @@ struct RowError {
   std::string describe() const { return where.describe() + ": " + message; }
 };
 
-struct SheetOptions {
-  int64_t header_row = 0;  // 0 = auto: the first row whose cells match known field names
-  int64_t max_header_search = 30;
-};
-
 struct SheetSummary {
   std::string sheet;
-  int64_t header_row = 0;
+  int64_t header_first_row = 0;        // the header block's first row (captions above the names)
+  int64_t header_row = 0;              // the row of the field names, the header's last
   std::vector<int64_t> title_rows;     // rows above the header that were skipped
   std::vector<Column> columns;         // the bound columns (序号 left out)
   int64_t rows_read = 0;               // data rows below the header
@@ -56,6 +46,9 @@ struct SheetSummary {
   int64_t rows_rejected = 0;
   int64_t dates_recognized = 0;        // values read as dates
   std::vector<RowError> errors;        // every error, not only the first
+  std::vector<MergedFigure> merged_figures;  // money and counts merged down, each counted once
+  // "header on row 3", "header on rows 2-3"
+  std::string header_words() const;
 };
 
 // Reads sheet `sheet_index`; calls on_record for each good row (rows with errors are counted

@@ -29,11 +29,19 @@ std::string row_list(const std::vector<int64_t>& rows) {
   return text;
 }
 
+// A column under captions as the check shows it: 办理情况/立案日期.
+std::string caption_words(const Column& column) {
+  if (column.path.size() < 2 || column.header.find('/') != std::string::npos) return column.header;
+  std::string words;
+  for (const auto& caption : column.path) words += (words.empty() ? "" : "/") + caption;
+  return words;
+}
+
 }  // namespace
 
 std::string sheet_report(const std::string& file, const SheetSummary& summary, Ledger ledger) {
   std::string out = Location{file, summary.sheet, 0, ""}.describe() + ": " + to_string(ledger) + "\n";
-  out += "  header on row " + std::to_string(summary.header_row);
+  out += "  " + summary.header_words();
   if (!summary.title_rows.empty())
     out += " (title " + std::string(summary.title_rows.size() == 1 ? "row" : "rows") + " " +
            row_list(summary.title_rows) + " skipped)";
@@ -47,7 +55,7 @@ std::string sheet_report(const std::string& file, const SheetSummary& summary, L
   out += "  columns: " + std::to_string(summary.columns.size() - extras) + " matched, " + std::to_string(extras) +
          " kept as extras\n";
   for (const auto& column : summary.columns)
-    out += "    " + column_letter(static_cast<int64_t>(column.index)) + " " + column.header + " -> " +
+    out += "    " + column_letter(static_cast<int64_t>(column.index)) + " " + caption_words(column) + " -> " +
            field_words(column) + "\n";
   return out;
 }
@@ -79,6 +87,7 @@ int check_files(const CheckOptions& options) {
         try {
           SheetSummary summary = read_records(*workbook, index, dictionary, sheet_opts, [](const Record&) {});
           out.write(sheet_report(file, summary, ledger_for(options.ledger, sheet, file)));
+          for (const auto& figure : summary.merged_figures) messages.warning(figure.describe());
           for (const auto& error : summary.errors) messages.error(error.describe());
           problems += summary.errors.size();
         } catch (const Error& e) {

@@ -1,5 +1,7 @@
 #include "ingest/convert.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/cli.hpp"
@@ -17,23 +19,6 @@ bool looks_like_formula(const std::string& v) {
   return !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
 }
 
-std::string compact(std::string_view text) {
-  std::string out;
-  for (char c : trim(text))
-    if (c != ' ') out += c;
-  return out;
-}
-
-bool is_total_row(const Row& row) {
-  for (const auto& cell : row.cells) {
-    if (cell.empty()) continue;
-    std::string t = compact(cell.text);
-    return t.starts_with("合计") || t.starts_with("小计") || t.starts_with("总计") ||
-           ((t.ends_with("合计") || t.ends_with("总计")) && t.size() <= 18);
-  }
-  return false;
-}
-
 // A cell as the user means it; a text date in a date column as 2021-03-05.
 std::string cell_value(const Cell& cell, const Field* field) {
   if (cell.type == Cell::Type::empty) return "";
@@ -45,83 +30,38 @@ std::string cell_value(const Cell& cell, const Field* field) {
   return cell.type == Cell::Type::text ? std::string(trim(cell.text)) : cell.text;
 }
 
-class SheetWriter {
+// One sheet as a plain table: the header block's column names (the lowest caption of each
+// column), then the data rows with merged values filled in; titles, blank and 合计 rows left out.
+class SheetWriter : public LayoutHandler {
  public:
-  SheetWriter(const ConvertOptions& options, const Dictionary& dictionary, const std::string& sheet)
-      : options_(options), dictionary_(dictionary), sheet_(sheet) {}
+  SheetWriter(const ConvertOptions& options, const std::string& sheet, const std::string& where)
+      : options_(options), sheet_(sheet), where_(where) {}
 
-  bool row(const Row& row) {
-    if (!have_header_) {
-      buffered_.push_back(row);
-      if (is_header(row)) {
-        header(row);
-        buffered_.clear();
-      } else if (options_.header_row == "auto" && static_cast<int64_t>(buffered_.size()) >= 30) {
-        give_up();
-      }
-      return true;
+  void header(const HeaderBlock& header, const std::vector<int64_t>&) override {
+    if (header.assumed) cli::warn(where_ + ": no row names known fields; the first row is taken as the header");
+    size_t width = 0;
+    for (const auto& column : header.columns) width = std::max(width, column.index + 1);
+    names_.resize(width);
+    fields_.resize(width, nullptr);
+    for (const auto& column : header.columns) {
+      names_[column.index] = column.header;
+      fields_[column.index] = column.field;
     }
-    data(row);
-    return true;
-  }
-
-  void finish(const std::string& where) {
-    if (!have_header_ && !buffered_.empty()) {
-      if (options_.header_row == "auto")
-        cli::warn(where + ": no row names known fields; the first row is taken as the header");
-      give_up();
-    }
-  }
-
- private:
-  bool is_header(const Row& row) const {
-    if (options_.header_row != "auto") return row.number == std::stoll(options_.header_row);
-    int matched = 0, non_empty = 0;
-    for (const auto& c : row.cells) {
-      if (c.empty()) continue;
-      ++non_empty;
-      if (c.type == Cell::Type::text && dictionary_.match(c.text)) ++matched;
-    }
-    return matched >= 2 || (matched == 1 && non_empty == 1);
-  }
-
-  // Without a recognised header: the first row buffered is the header, the others data.
-  void give_up() {
-    std::vector<Row> rows = std::move(buffered_);
-    buffered_.clear();
-    if (rows.empty()) return;
-    header(rows.front());
-    for (size_t i = 1; i < rows.size(); ++i) data(rows[i]);
-  }
-
-  void header(const Row& row) {
-    have_header_ = true;
-    size_t width = row.cells.size();
-    while (width > 0 && row.cells[width - 1].empty()) --width;
     for (size_t i = 0; i < width; ++i) {
-      std::string name = std::string(trim(row.cells[i].text));
-      if (name.empty()) name = column_letter(static_cast<int64_t>(i));
-      auto match = dictionary_.match(name);
-      fields_.push_back(match ? match->field : nullptr);
-      // a header twice: JSON keys must differ
-      for (const auto& earlier : names_)
-        if (earlier == name) name += " (" + column_letter(static_cast<int64_t>(i)) + ")";
-      names_.push_back(name);
+      if (names_[i].empty()) names_[i] = column_letter(static_cast<int64_t>(i));
+      for (size_t j = 0; j < i; ++j)  // a header twice: JSON keys must differ
+        if (names_[j] == names_[i]) names_[i] += " (" + column_letter(static_cast<int64_t>(i)) + ")";
     }
-    if (options_.to == ConvertFormat::jsonl) return;
-    write_line(names_);
+    if (options_.to != ConvertFormat::jsonl) write_line(names_);
   }
 
-  void data(const Row& row) {
-    if (is_total_row(row)) return;
+  void row(const Row& row, RowKind kind) override {
+    if (kind != RowKind::data) return;
     std::vector<std::string> values;
     size_t width = std::max(names_.size(), row.cells.size());
     for (size_t i = 0; i < width; ++i)
       values.push_back(i < row.cells.size() ? cell_value(row.cells[i], i < fields_.size() ? fields_[i] : nullptr) : "");
     while (values.size() > names_.size() && values.back().empty()) values.pop_back();
-    bool blank = true;
-    for (const auto& v : values) blank = blank && v.empty();
-    if (blank) return;
     if (options_.to == ConvertFormat::jsonl) {
       nlohmann::ordered_json object;
       if (!sheet_.empty()) object["sheet"] = sheet_;
@@ -134,6 +74,9 @@ class SheetWriter {
     write_line(values);
   }
 
+  void merged_figure(const MergedFigure& figure) override { cli::warn(figure.describe()); }
+
+ private:
   void write_line(const std::vector<std::string>& values) {
     std::string line;
     for (size_t i = 0; i < values.size(); ++i) {
@@ -146,10 +89,7 @@ class SheetWriter {
   }
 
   const ConvertOptions& options_;
-  const Dictionary& dictionary_;
-  std::string sheet_;
-  bool have_header_ = false;
-  std::vector<Row> buffered_;
+  std::string sheet_, where_;
   std::vector<std::string> names_;
   std::vector<const Field*> fields_;
 };
@@ -174,18 +114,19 @@ std::string tsv_field(const std::string& value, bool neutralize) {
 int convert_files(const ConvertOptions& options) {
   Dictionary dictionary = load_dictionary(options);
   ReadOptions read = read_options(options);
-  sheet_options(options);  // checks --header-row
+  SheetOptions sheet = sheet_options(options);
+  sheet.first_row_if_none = true;
   for (const auto& file : inputs_or_stdin(options.files)) {
     Input input(file);
     auto workbook = open_workbook(input, read);
     SheetChoice choice = choose_sheets(*workbook, options.sheet);
     bool several = options.sheet == "all" && workbook->sheet_names().size() > 1;
     for (size_t index : choice.indexes) {
-      const std::string& sheet = workbook->sheet_names()[index];
-      if (several && options.to != ConvertFormat::jsonl) Stdout::get().write("# sheet: " + sheet + "\n");
-      SheetWriter writer(options, dictionary, workbook->format() == std::string("csv") ? "" : sheet);
-      workbook->read_sheet(index, [&](const Row& row) { return writer.row(row); });
-      writer.finish(Location{input.display_name(), sheet, 0, ""}.describe());
+      const std::string& name = workbook->sheet_names()[index];
+      if (several && options.to != ConvertFormat::jsonl) Stdout::get().write("# sheet: " + name + "\n");
+      SheetWriter writer(options, workbook->format() == std::string("csv") ? "" : name,
+                         Location{input.display_name(), name, 0, ""}.describe());
+      read_layout(*workbook, index, dictionary, sheet, writer);
     }
   }
   return 0;

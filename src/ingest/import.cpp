@@ -30,7 +30,7 @@ std::string skipped_words(const SheetSummary& summary) {
 // "案件信息.xlsx: sheet 案件: cases, header on row 2, 1200 imported, 3 skipped (1 blank row, 2 total rows)"
 std::string summary_line(const std::string& file, const SheetSummary& summary, Ledger ledger) {
   std::string line = Location{file, summary.sheet, 0, ""}.describe() + ": " + to_string(ledger) +
-                     ", header on row " + std::to_string(summary.header_row) + ", " +
+                     ", " + summary.header_words() + ", " +
                      std::to_string(summary.rows_ok) + " imported" + skipped_words(summary);
   if (summary.rows_rejected > 0) line += ", " + std::to_string(summary.rows_rejected) + " rejected";
   return line;
@@ -136,6 +136,7 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
       counts.rows_skipped += summary.rows_blank + summary.rows_total;
       counts.rows_rejected += summary.rows_rejected;
       summaries.push_back(summary_line(file, summary, ledger));
+      for (const auto& figure : summary.merged_figures) messages.warning(figure.describe());
       if (options.on_error == OnError::skip && !summary.errors.empty()) {
         auto rows = rejected_rows(workbook, index, summary.errors);
         result.rejects.insert(result.rejects.end(), rows.begin(), rows.end());

@@ -36,6 +36,19 @@ struct Row {
   std::vector<Cell> cells;  // index = column (A = 0); may be shorter than the widest row
 };
 
+// A range of merged cells, as Excel shows it: one cell over several rows and/or columns, whose
+// value is the value of its top-left cell. Rows are 1-based like Row::number, columns 0-based
+// like the index of Row::cells, both bounds inclusive.
+struct MergedRange {
+  int64_t first_row = 0, last_row = 0;
+  size_t first_column = 0, last_column = 0;
+  bool covers(int64_t row, size_t column) const {
+    return row >= first_row && row <= last_row && column >= first_column && column <= last_column;
+  }
+  std::string describe() const;  // "B4:B24"
+  friend bool operator==(const MergedRange&, const MergedRange&) = default;
+};
+
 // Return false to stop reading the sheet early.
 using RowHandler = std::function<bool(const Row&)>;
 
@@ -47,6 +60,7 @@ struct ReadLimits {
   int64_t max_rows = 1'048'576;
   int64_t max_columns = 16'384;
   uint64_t max_field_bytes = 32u << 20;      // one CSV field or one XML text
+  uint64_t max_merged_ranges = 1'000'000;    // per sheet (Excel itself slows to a crawl long before)
 };
 
 struct ReadOptions {
@@ -63,6 +77,10 @@ class Workbook {
   // Streams the rows of a sheet that have at least one cell, in order. Throws Error (Exit::data)
   // naming the file and sheet when the sheet cannot be read.
   virtual void read_sheet(size_t index, const RowHandler& on_row) = 0;
+  // The sheet's merged ranges, sorted by first row then first column, none of one cell, none
+  // overlapping another. Empty for formats that carry none (CSV) or whose reader cannot see
+  // them (.xls). Memory is the list itself, whatever the sheet's length.
+  virtual std::vector<MergedRange> merged_ranges(size_t /*index*/) { return {}; }
   const std::string& display_name() const { return display_name_; }
 
  protected:

@@ -12,6 +12,7 @@
 #include "core/location.hpp"
 #include "read/workbook.hpp"
 #include "core/calendar.hpp"
+#include "read/xlsx_merges.hpp"
 #include "read/xlsx_styles.hpp"
 #include "read/xlsx_text.hpp"
 #include "read/xlsx_xml.hpp"
@@ -614,6 +615,11 @@ class XlsxWorkbook : public Workbook {
     SheetPart sheet(display_name(), names_[index], strings_, xf_is_date_, date1904_, limits_, on_row);
     parse_member(zip_, paths_[index], sheet);
     if (sheet.pending_) std::rethrow_exception(sheet.pending_);
+  }
+
+  std::vector<MergedRange> merged_ranges(size_t index) override {
+    if (index >= names_.size()) usage_error("{}: there is no sheet {}", display_name(), index + 1);
+    return read_xlsx_merged_ranges(zip_, paths_[index], display_name() + ": sheet " + names_[index], limits_);
   }
 
  private:

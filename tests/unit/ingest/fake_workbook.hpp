@@ -40,7 +40,11 @@ class FakeWorkbook : public Workbook {
       if (any && !on_row(row)) return;  // rows without a cell are not reported, as in the readers
     }
   }
+  std::vector<MergedRange> merged_ranges(size_t index) override {
+    return index < merges.size() ? merges[index] : std::vector<MergedRange>{};
+  }
   int reads = 0;
+  std::vector<std::vector<MergedRange>> merges;  // per sheet, settled (sorted, no overlaps)
 
  private:
   std::vector<std::string> names_;
