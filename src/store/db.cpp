@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <filesystem>
 
+#include "core/cli.hpp"
 #include "core/error.hpp"
 #include "store/schema.hpp"
 
@@ -28,6 +29,23 @@ int64_t stored_version(const std::string& path) {
   sqlite3_close(db);
   return version;
 }
+
+// The store holds personal data. An empty file (`: > s.db`) is a store casestat is about to
+// make: it gets the mode of one casestat creates, and so do its -wal and -shm, which SQLite
+// creates with the mode of the store. A store readable by others is said once, with the fix.
+void guard_mode(const std::string& path, Database::Mode mode) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+  if (mode == Database::Mode::read_write && st.st_size == 0 && (st.st_mode & 077) != 0 &&
+      ::chmod(path.c_str(), S_IRUSR | S_IWUSR) == 0)
+    return;
+  static bool warned = false;
+  if ((st.st_mode & 077) == 0 || warned) return;
+  warned = true;
+  cli::warn(fmt::format("the store {} can be read by other users of this machine (mode {:04o}), and it holds "
+                        "personal data: make it private with chmod 600 {}",
+                        path, st.st_mode & 0777, path));
+}
 }  // namespace
 
 Database::Database(const std::string& path, Mode mode) : path_(path) {
@@ -42,6 +60,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
   bool exists = std::filesystem::exists(path, ec);
   if (mode == Mode::read_only && !exists)
     system_error("no store at {}: import ledgers first (casestat-import --db {} FILE...)", path, path);
+  if (exists) guard_mode(path, mode);
   int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   // The store holds personal data: new files are private to their owner.
   mode_t old_mask = ::umask(077);
@@ -68,6 +87,10 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
       // A big import updates six indexes per row: with SQLite's default 2 MiB cache their
       // pages go to the WAL and back again and again. 96 MiB keeps them (measured by bench-import).
       exec("PRAGMA cache_size=-98304");
+      // An import is one transaction per file, so the WAL holds up to a file's pages; after
+      // each commit the automatic checkpoint copies them into the store, and the WAL is cut
+      // back to this size rather than keeping the largest file's size for good.
+      exec("PRAGMA journal_size_limit=67108864");
     }
     exec("PRAGMA foreign_keys=ON");
     migrate();
@@ -183,6 +206,12 @@ Statement& Statement::bind(int index, double value) {
 
 Statement& Statement::bind(int index, std::string_view text) {
   int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::bind_in_place(int index, std::string_view text) {
+  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
   return *this;
 }
