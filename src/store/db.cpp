@@ -32,15 +32,19 @@ int64_t stored_version(const std::string& path) {
 
 // The store holds personal data. An empty file (`: > s.db`) is a store casestat is about to
 // make: it gets the mode of one casestat creates, and so do its -wal and -shm, which SQLite
-// creates with the mode of the store. A store readable by others is said once, with the fix.
-void guard_mode(const std::string& path, Database::Mode mode) {
+// creates with the mode of the store.
+void make_private_if_empty(const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
-  if (mode == Database::Mode::read_write && st.st_size == 0 && (st.st_mode & 077) != 0 &&
-      ::chmod(path.c_str(), S_IRUSR | S_IWUSR) == 0)
-    return;
+  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0 && (st.st_mode & 077) != 0)
+    ::chmod(path.c_str(), S_IRUSR | S_IWUSR);
+}
+
+// A store others can read is said once per run, with the fix; casestat does not change the
+// mode of a store that holds data, as its owner may share it on purpose.
+void warn_if_readable(const std::string& path) {
   static bool warned = false;
-  if ((st.st_mode & 077) == 0 || warned) return;
+  struct stat st {};
+  if (warned || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) == 0) return;
   warned = true;
   cli::warn(fmt::format("the store {} can be read by other users of this machine (mode {:04o}), and it holds "
                         "personal data: make it private with chmod 600 {}",
@@ -60,7 +64,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
   bool exists = std::filesystem::exists(path, ec);
   if (mode == Mode::read_only && !exists)
     system_error("no store at {}: import ledgers first (casestat-import --db {} FILE...)", path, path);
-  if (exists) guard_mode(path, mode);
+  if (exists && mode == Mode::read_write) make_private_if_empty(path);
   int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   // The store holds personal data: new files are private to their owner.
   mode_t old_mask = ::umask(077);
@@ -94,6 +98,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
     }
     exec("PRAGMA foreign_keys=ON");
     migrate();
+    if (path != ":memory:") warn_if_readable(path);  // once it is known to be a casestat store
   } catch (...) {
     sqlite3_close(db_);
     db_ = nullptr;
