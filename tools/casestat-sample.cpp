@@ -21,11 +21,16 @@ int main(int argc, char** argv) {
   app.add_flag("--bench", options.bench,
                "Write bench-cases.xlsx (shared strings, date cells) and bench-cases.csv (the same rows in GBK) "
                "instead: --rows rows of 12 columns, in constant memory");
+  app.add_flag("--national", options.national,
+               "Write national-cases-SEED.csv instead: the --bench rows in GBK CSV, with case numbers no other "
+               "seed's file shares, so that files of several seeds make a national-scale store")
+      ->excludes("--bench");
   casestat::cli::add_quiet_option(app, quiet);
   casestat::cli::set_examples(app,
                               "  casestat-sample --out sample-data\n"
                               "  casestat-sample --seed 7 --rows 300 --out /tmp/small\n"
-                              "  casestat-sample --bench --rows 1000000 --out /tmp/bench\n");
+                              "  casestat-sample --bench --rows 1000000 --out /tmp/bench\n"
+                              "  casestat-sample --national --seed 2019 --rows 1000000 --out /tmp/bench\n");
   return casestat::cli::run(app, argc, argv, [&] {
     options.out = out;
     casestat::cli::Progress progress(quiet);

@@ -3,7 +3,6 @@
 #include "fields/toml_file.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
 
@@ -130,17 +129,160 @@ class Loader {
   }
 
 
+  // One [[indicator]] table, read and checked against the indicators above it.
+  Indicator indicator(const toml::node& node, const Catalog& catalog) {
+    const toml::table* t = node.as_table();
+    if (!t) data_error("{}: line {}: [[indicator]] must be a table", path_.string(), node.source().begin.line);
+    Indicator ind;
+    ind.line = node.source().begin.line;
+    auto id = t->get("id");
+    if (!id || !id->value<std::string>())
+      data_error("{}: line {}: an indicator has no id", path_.string(), node.source().begin.line);
+    ind.id = *id->value<std::string>();
+    known_keys(*t, ind.id);
+    if (catalog.find(ind.id)) fail(*t, ind.id, "is defined twice");
+    like(*t, ind, catalog);
+    ind.name = text(*t, "name", ind.id, true);
+    ind.section = text(*t, "section", ind.id, true);
+    ind.unit = text(*t, "unit", ind.id, true);
+    ind.definition = text(*t, "definition", ind.id, false);
+    ind.kind = kind(*t, ind.id);
+    if (std::string ledger = text(*t, "ledger", ind.id, false); !ledger.empty()) {
+      if (ledger != "cases" && ledger != "recommendations" && ledger != "petitions")
+        fail(*t->get("ledger"), ind.id,
+             fmt::format("unknown ledger \"{}\" (expected cases, recommendations or petitions)", ledger));
+      ind.ledger = ledger;
+    }
+    date_rules(*t, ind);
+    for (auto& f : filters(*t, "where", ind.id)) ind.all.push_back(f);
+    auto any = filters(*t, "where_any", ind.id);
+    if (!any.empty()) ind.any = any;
+    if (std::string d = text(*t, "distinct", ind.id, false); !d.empty()) ind.distinct = field(*t->get("distinct"), ind.id, d);
+    if (ind.kind == Kind::sum) sum(*t, ind);
+    if (ind.kind == Kind::ratio) {
+      ind.numerator = text(*t, "numerator", ind.id, true);
+      ind.denominator = text(*t, "denominator", ind.id, true);
+    } else if (ind.dates.empty()) {
+      fail(*t, ind.id, "has no date = \"...\" (which date puts a record in the period)");
+    }
+    tables_[ind.id] = t;
+    return ind;
+  }
+
+  // Ratios: both parts must exist; no cycles (a ratio of ratios is allowed).
+  void check_ratios(const Catalog& catalog) const {
+    std::set<std::string> checked;  // each ratio's parts are followed once, however many ratios share them
+    for (const auto& ind : catalog.indicators()) {
+      std::vector<std::string> path{ind.id};
+      check_ratio(catalog, ind, path, checked);
+    }
+  }
+
+ private:
+  // A `like` chain copies its conditions at every step, so its cost grows with the square of
+  // its depth; a catalog a person writes needs a few steps, a generated or mistaken one is
+  // stopped here.
+  static constexpr int kMaxLikeDepth = 16;
+
+  void known_keys(const toml::table& t, const std::string& id) const {
+    static const std::set<std::string> known{"id",   "name",     "section", "unit",  "kind",      "definition",
+                                             "ledger", "date",   "open_during", "where", "where_any", "distinct",
+                                             "sum",  "numerator", "denominator", "like"};
+    for (const auto& [key, value] : t)
+      if (!known.count(std::string(key.str()))) fail(value, id, fmt::format("unknown key \"{}\"", std::string(key.str())));
+  }
+
+  // like = "other": start from another indicator's records (its ledger, dates and conditions)
+  void like(const toml::table& t, Indicator& ind, const Catalog& catalog) {
+    std::string other = text(t, "like", ind.id, false);
+    if (other.empty()) return;
+    const toml::node& node = *t.get("like");
+    const Indicator* base = catalog.find(other);
+    if (!base) fail(node, ind.id, fmt::format("like = \"{}\": no such indicator above this one", other));
+    if (base->kind == Kind::ratio) fail(node, ind.id, "like cannot name a ratio");
+    int depth = like_depth_[base->id] + 1;
+    if (depth > kMaxLikeDepth)
+      fail(node, ind.id, fmt::format("like = \"{}\": a chain of more than {} indicators each like the one before; "
+                                     "write this one's conditions out in full",
+                                     other, kMaxLikeDepth));
+    like_depth_[ind.id] = depth;
+    ind.ledger = base->ledger;
+    ind.dates = base->dates;
+    ind.all = base->all;
+    ind.any = base->any;
+  }
+
+  Kind kind(const toml::table& t, const std::string& id) const {
+    std::string name = text(t, "kind", id, true);
+    if (name == "count") return Kind::count;
+    if (name == "sum") return Kind::sum;
+    if (name == "ratio" || name == "share") return Kind::ratio;
+    fail(*t.get("kind"), id, fmt::format("unknown kind \"{}\" (expected count, sum or ratio)", name));
+  }
+
+  void date_rules(const toml::table& t, Indicator& ind) const {
+    if (const toml::node* d = t.get("date")) {
+      DateRule rule;
+      for (const auto& f : strings(*d, ind.id, "date")) rule.fields.push_back(field(*d, ind.id, f));
+      ind.dates.push_back(rule);
+    }
+    if (const toml::node* d = t.get("open_during")) {
+      DateRule rule{DateRule::Op::open_during, {}};
+      for (const auto& f : strings(*d, ind.id, "open_during")) rule.fields.push_back(field(*d, ind.id, f));
+      if (rule.fields.size() != 2) fail(*d, ind.id, "open_during takes two fields: [opened, closed]");
+      ind.dates.push_back(rule);
+    }
+  }
+
+  void sum(const toml::table& t, Indicator& ind) const {
+    std::string s = text(t, "sum", ind.id, true);
+    ind.sum = field(*t.get("sum"), ind.id, s);
+    FieldType type = dictionary_.find(s)->type;
+    if (type != FieldType::money && type != FieldType::integer)
+      fail(*t.get("sum"), ind.id, fmt::format("sum = \"{}\": a {} field cannot be summed", s, to_string(type)));
+    if (type == FieldType::money && ind.unit != "万元" && ind.unit != "元")
+      fail(*t.get("unit"), ind.id, "a sum of money needs unit = \"万元\" or \"元\"");
+  }
+
+  void check_ratio(const Catalog& catalog, const Indicator& ind, std::vector<std::string>& path,
+                   std::set<std::string>& checked) const {
+    if (ind.kind != Kind::ratio || checked.count(ind.id)) return;
+    for (const std::string* part : {&ind.numerator, &ind.denominator}) {
+      const Indicator* other = catalog.find(*part);
+      if (!other)
+        fail(*tables_.at(ind.id)->get(part == &ind.numerator ? "numerator" : "denominator"), ind.id,
+             fmt::format("refers to \"{}\", which is not in the catalog", *part));
+      for (const auto& p : path)
+        if (p == other->id) {
+          std::string cycle;
+          for (const auto& q : path) cycle += q + " -> ";
+          fail(*tables_.at(ind.id), ind.id, fmt::format("its definition goes round in a circle: {}{}", cycle, other->id));
+        }
+      path.push_back(other->id);
+      check_ratio(catalog, *other, path, checked);
+      path.pop_back();
+    }
+    checked.insert(ind.id);
+  }
+
   const std::filesystem::path& path_;
   const Dictionary& dictionary_;
+  std::map<std::string, const toml::table*> tables_;  // each indicator's table, for messages
+  std::map<std::string, int> like_depth_;            // how many `like` steps each indicator is from one without
 };
 
-Kind parse_kind(const std::string& kind, bool& ok) {
-  ok = true;
-  if (kind == "count") return Kind::count;
-  if (kind == "sum") return Kind::sum;
-  if (kind == "ratio" || kind == "share") return Kind::ratio;
-  ok = false;
-  return Kind::count;
+// Sections in the order they first appear.
+std::vector<Section> sections_of(const std::vector<Indicator>& indicators) {
+  std::vector<Section> sections;
+  for (const auto& ind : indicators) {
+    auto it = std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.name == ind.section; });
+    if (it == sections.end()) {
+      sections.push_back({ind.section, {}});
+      it = sections.end() - 1;
+    }
+    it->ids.push_back(ind.id);
+  }
+  return sections;
 }
 
 }  // namespace
@@ -158,115 +300,9 @@ Catalog Catalog::load(const std::filesystem::path& path, const Dictionary& dicti
   Loader loader(path, dictionary);
   const toml::array* list = root["indicator"].as_array();
   if (!list || list->empty()) data_error("{}: has no [[indicator]] entries", path.string());
-  std::map<std::string, const toml::table*> tables;
-  for (const auto& node : *list) {
-    const toml::table* t = node.as_table();
-    if (!t) data_error("{}: line {}: [[indicator]] must be a table", path.string(), node.source().begin.line);
-    Indicator ind;
-    ind.line = node.source().begin.line;
-    auto id = t->get("id");
-    if (!id || !id->value<std::string>())
-      data_error("{}: line {}: an indicator has no id", path.string(), node.source().begin.line);
-    ind.id = *id->value<std::string>();
-    for (const auto& [key, value] : *t) {
-      static const std::set<std::string> known{"id",   "name",     "section", "unit",  "kind",      "definition",
-                                               "ledger", "date",   "open_during", "where", "where_any", "distinct",
-                                               "sum",  "numerator", "denominator", "like"};
-      if (!known.count(std::string(key.str())))
-        loader.fail(value, ind.id, fmt::format("unknown key \"{}\"", std::string(key.str())));
-    }
-    if (catalog.find(ind.id)) loader.fail(*t, ind.id, "is defined twice");
-    // like = "other": start from another indicator's records (its ledger, dates and conditions)
-    if (std::string like = loader.text(*t, "like", ind.id, false); !like.empty()) {
-      const Indicator* base = catalog.find(like);
-      if (!base) loader.fail(*t->get("like"), ind.id, fmt::format("like = \"{}\": no such indicator above this one", like));
-      if (base->kind == Kind::ratio) loader.fail(*t->get("like"), ind.id, "like cannot name a ratio");
-      ind.ledger = base->ledger;
-      ind.dates = base->dates;
-      ind.all = base->all;
-      ind.any = base->any;
-    }
-    ind.name = loader.text(*t, "name", ind.id, true);
-    ind.section = loader.text(*t, "section", ind.id, true);
-    ind.unit = loader.text(*t, "unit", ind.id, true);
-    ind.definition = loader.text(*t, "definition", ind.id, false);
-    bool ok = true;
-    std::string kind = loader.text(*t, "kind", ind.id, true);
-    ind.kind = parse_kind(kind, ok);
-    if (!ok) loader.fail(*t->get("kind"), ind.id, fmt::format("unknown kind \"{}\" (expected count, sum or ratio)", kind));
-    if (std::string ledger = loader.text(*t, "ledger", ind.id, false); !ledger.empty()) {
-      if (ledger != "cases" && ledger != "recommendations" && ledger != "petitions")
-        loader.fail(*t->get("ledger"), ind.id,
-                    fmt::format("unknown ledger \"{}\" (expected cases, recommendations or petitions)", ledger));
-      ind.ledger = ledger;
-    }
-    if (const toml::node* d = t->get("date")) {
-      DateRule rule;
-      for (const auto& f : loader.strings(*d, ind.id, "date")) rule.fields.push_back(loader.field(*d, ind.id, f));
-      ind.dates.push_back(rule);
-    }
-    if (const toml::node* d = t->get("open_during")) {
-      DateRule rule{DateRule::Op::open_during, {}};
-      for (const auto& f : loader.strings(*d, ind.id, "open_during")) rule.fields.push_back(loader.field(*d, ind.id, f));
-      if (rule.fields.size() != 2) loader.fail(*d, ind.id, "open_during takes two fields: [opened, closed]");
-      ind.dates.push_back(rule);
-    }
-    for (auto& f : loader.filters(*t, "where", ind.id)) ind.all.push_back(f);
-    auto any = loader.filters(*t, "where_any", ind.id);
-    if (!any.empty()) ind.any = any;
-    if (std::string d = loader.text(*t, "distinct", ind.id, false); !d.empty()) ind.distinct = loader.field(*t->get("distinct"), ind.id, d);
-    if (ind.kind == Kind::sum) {
-      std::string s = loader.text(*t, "sum", ind.id, true);
-      ind.sum = loader.field(*t->get("sum"), ind.id, s);
-      FieldType type = dictionary.find(s)->type;
-      if (type != FieldType::money && type != FieldType::integer)
-        loader.fail(*t->get("sum"), ind.id, fmt::format("sum = \"{}\": a {} field cannot be summed", s, to_string(type)));
-      if (type == FieldType::money && ind.unit != "万元" && ind.unit != "元")
-        loader.fail(*t->get("unit"), ind.id, "a sum of money needs unit = \"万元\" or \"元\"");
-    }
-    if (ind.kind == Kind::ratio) {
-      ind.numerator = loader.text(*t, "numerator", ind.id, true);
-      ind.denominator = loader.text(*t, "denominator", ind.id, true);
-    } else if (ind.dates.empty()) {
-      loader.fail(*t, ind.id, "has no date = \"...\" (which date puts a record in the period)");
-    }
-    tables[ind.id] = t;
-    catalog.indicators_.push_back(std::move(ind));
-  }
-  // Ratios: both parts must exist; no cycles (a ratio of ratios is allowed).
-  std::function<void(const Indicator&, std::vector<std::string>&)> check = [&](const Indicator& ind,
-                                                                                std::vector<std::string>& chain) {
-    if (ind.kind != Kind::ratio) return;
-    for (const std::string* part : {&ind.numerator, &ind.denominator}) {
-      const Indicator* other = catalog.find(*part);
-      if (!other)
-        loader.fail(*tables[ind.id]->get(part == &ind.numerator ? "numerator" : "denominator"), ind.id,
-                    fmt::format("refers to \"{}\", which is not in the catalog", *part));
-      for (const auto& p : chain)
-        if (p == other->id) {
-          std::string cycle;
-          for (const auto& q : chain) cycle += q + " -> ";
-          loader.fail(*tables[ind.id], ind.id, fmt::format("its definition goes round in a circle: {}{}", cycle, other->id));
-        }
-      chain.push_back(other->id);
-      check(*other, chain);
-      chain.pop_back();
-    }
-  };
-  for (const auto& ind : catalog.indicators_) {
-    std::vector<std::string> chain{ind.id};
-    check(ind, chain);
-  }
-  // Sections in the order they first appear, or as [[section]] lists them.
-  for (const auto& ind : catalog.indicators_) {
-    auto it = std::find_if(catalog.sections_.begin(), catalog.sections_.end(),
-                           [&](const Section& s) { return s.name == ind.section; });
-    if (it == catalog.sections_.end()) {
-      catalog.sections_.push_back({ind.section, {}});
-      it = catalog.sections_.end() - 1;
-    }
-    it->ids.push_back(ind.id);
-  }
+  for (const auto& node : *list) catalog.indicators_.push_back(loader.indicator(node, catalog));
+  loader.check_ratios(catalog);
+  catalog.sections_ = sections_of(catalog.indicators_);
   return catalog;
 }
 

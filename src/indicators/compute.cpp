@@ -115,32 +115,15 @@ void add_ranks(json& groups, size_t count) {
   }
 }
 
-}  // namespace
-
-json compute_indicators(const IndicatorRequest& request) {
-  std::string today = request.today.empty() ? today_iso() : checked_today(request.today);
-  if (request.period.empty()) usage_error("--period is required (e.g. --period 2025H1, or auto)");
-  Period period = parse_period(request.period, today);
-  Compare compare = parse_compare(request.compare);
-  std::optional<Period> base = base_period(period, compare);
-
-  Dictionary dictionary = request.fields.empty() ? Dictionary::load_default() : Dictionary::load(request.fields);
-  std::filesystem::path catalog_path =
-      request.catalog.empty() ? templates_dir() / "indicators.toml" : std::filesystem::path(request.catalog);
-  Catalog catalog = Catalog::load(catalog_path, dictionary);
-
-  if (!request.by.empty() && request.by != "month" && !dictionary.find(request.by))
-    usage_error("--by {}: not a field; use unit, department, category, domain, month or another field of {}",
-                request.by, dictionary.source().string());
-  std::vector<WhereValue> where;
-  for (const auto& w : request.where) where.push_back(where_value(w, dictionary));
+// The indicators the request reports (--only, --section), as catalog positions.
+std::vector<size_t> shown_indicators(const Catalog& catalog, const IndicatorRequest& request) {
   for (const auto& id : request.only)
     if (!catalog.find(id)) {
       std::string ids;
       for (const auto& ind : catalog.indicators()) ids += (ids.empty() ? "" : ", ") + ind.id;
       usage_error("--only {}: no such indicator (the catalog has: {})", id, ids);
     }
-  std::vector<size_t> shown;  // catalog positions of the indicators reported
+  std::vector<size_t> shown;
   for (size_t n = 0; n < catalog.indicators().size(); ++n) {
     const Indicator& ind = catalog.indicators()[n];
     bool wanted = request.only.empty() || std::find(request.only.begin(), request.only.end(), ind.id) != request.only.end();
@@ -153,59 +136,114 @@ json compute_indicators(const IndicatorRequest& request) {
     usage_error("--section {}: no such section{} (the catalog has: {})", request.section,
                 request.only.empty() ? "" : " among the --only indicators", names);
   }
+  return shown;
+}
 
-  Database db(request.db, Database::Mode::read_only);
-  // One read transaction: the figures and the sources come from the same state of the store,
-  // even while an import commits.
-  db.exec("BEGIN");
-  auto [now, then] = compute_figures(db, catalog, dictionary, request.by, where, period, base);
-  std::string word = compare_word(compare);
+// Everything a request names, read and checked before the store is opened.
+struct Prepared {
+  std::string today;
+  Period period;
+  Compare compare;
+  std::optional<Period> base;
+  Dictionary dictionary;
+  std::filesystem::path catalog_path;
+  Catalog catalog;
+  std::vector<WhereValue> where;
+  std::vector<size_t> shown;
+};
 
+Prepared prepare(const IndicatorRequest& request) {
+  std::string today = request.today.empty() ? today_iso() : checked_today(request.today);
+  if (request.period.empty()) usage_error("--period is required (e.g. --period 2025H1, or auto)");
+  Period period = parse_period(request.period, today);
+  Compare compare = parse_compare(request.compare);
+  std::optional<Period> base = base_period(period, compare);
+  Dictionary dictionary = request.fields.empty() ? Dictionary::load_default() : Dictionary::load(request.fields);
+  std::filesystem::path catalog_path =
+      request.catalog.empty() ? templates_dir() / "indicators.toml" : std::filesystem::path(request.catalog);
+  Catalog catalog = Catalog::load(catalog_path, dictionary);
+  if (!request.by.empty() && request.by != "month" && !dictionary.find(request.by))
+    usage_error("--by {}: not a field; use unit, department, category, domain, month or another field of {}",
+                request.by, dictionary.source().string());
+  std::vector<WhereValue> where;
+  for (const auto& w : request.where) where.push_back(where_value(w, dictionary));
+  std::vector<size_t> shown = shown_indicators(catalog, request);
+  return {today,   period, compare, base, std::move(dictionary), catalog_path, std::move(catalog), std::move(where),
+          std::move(shown)};
+}
+
+// What the figures are of: the period, the base, the filters.
+json heading_json(const Prepared& p) {
   json out;
   out["casestat"] = version();
-  out["generated_on"] = today;
-  out["catalog"] = catalog_path.string();
-  out["period"] = period_json(period);
-  if (base) {
-    out["base"] = period_json(*base);
-    out["base"]["compare"] = compare == Compare::prev ? "prev" : "yoy";
-    out["base"]["word"] = word;
+  out["generated_on"] = p.today;
+  out["catalog"] = p.catalog_path.string();
+  out["period"] = period_json(p.period);
+  if (p.base) {
+    out["base"] = period_json(*p.base);
+    out["base"]["compare"] = p.compare == Compare::prev ? "prev" : "yoy";
+    out["base"]["word"] = compare_word(p.compare);
   } else {
     out["base"] = nullptr;
   }
   out["filters"] = json::array();
-  for (const auto& w : where)
-    out["filters"].push_back({{"field", w.field}, {"name", dictionary.find(w.field)->name}, {"value", w.text}});
-  out["sources"] = json::array();
-  {
-    Statement s = db.prepare("SELECT file, imported_at, rows_imported FROM imports ORDER BY id");
-    while (s.step()) out["sources"].push_back({{"file", s.text(0)}, {"imported_at", s.text(1)}, {"rows", s.integer(2)}});
-  }
-  db.exec("COMMIT");
-  out["sections"] = json::array();
-  for (const auto& section : catalog.sections()) {
+  for (const auto& w : p.where)
+    out["filters"].push_back({{"field", w.field}, {"name", p.dictionary.find(w.field)->name}, {"value", w.text}});
+  return out;
+}
+
+json sources_json(Database& db) {
+  json sources = json::array();
+  Statement s = db.prepare("SELECT file, imported_at, rows_imported FROM imports ORDER BY id");
+  while (s.step()) sources.push_back({{"file", s.text(0)}, {"imported_at", s.text(1)}, {"rows", s.integer(2)}});
+  return sources;
+}
+
+// The catalog's sections, each with the ids of its shown indicators; sections without any left out.
+json sections_json(const Prepared& p) {
+  json sections = json::array();
+  for (const auto& section : p.catalog.sections()) {
     json ids = json::array();
     for (const auto& id : section.ids)
-      if (std::any_of(shown.begin(), shown.end(), [&](size_t n) { return catalog.indicators()[n].id == id; }))
+      if (std::any_of(p.shown.begin(), p.shown.end(), [&](size_t n) { return p.catalog.indicators()[n].id == id; }))
         ids.push_back(id);
-    if (!ids.empty()) out["sections"].push_back({{"name", section.name}, {"ids", ids}});
+    if (!ids.empty()) sections.push_back({{"name", section.name}, {"ids", ids}});
   }
-  out["indicators"] = json::array();
-  for (size_t n : shown)
-    out["indicators"].push_back(
-        figures_json(catalog.indicators()[n], now.total[n], base ? &then.total[n] : nullptr, word, true));
+  return sections;
+}
+
+// The shown indicators of one group (or the total), with the base period's figures (`then`:
+// none without a base period).
+json indicators_json(const Prepared& p, const std::vector<Figure>& now, const std::vector<Figure>* then, bool full) {
+  json out = json::array();
+  std::string word = compare_word(p.compare);
+  for (size_t n : p.shown)
+    out.push_back(figures_json(p.catalog.indicators()[n], now[n], then ? &(*then)[n] : nullptr, word, full));
+  return out;
+}
+
+}  // namespace
+
+json compute_indicators(const IndicatorRequest& request) {
+  Prepared p = prepare(request);
+  Database db(request.db, Database::Mode::read_only);
+  // One read transaction: the figures and the sources come from the same state of the store,
+  // even while an import commits.
+  db.exec("BEGIN");
+  auto [now, then] = compute_figures(db, p.catalog, p.dictionary, request.by, p.where, p.period, p.base);
+  json out = heading_json(p);
+  out["sources"] = sources_json(db);
+  db.exec("COMMIT");
+  out["sections"] = sections_json(p);
+  out["indicators"] = indicators_json(p, now.total, p.base ? &then.total : nullptr, true);
   if (!request.by.empty()) {
     out["by"] = request.by;
     out["groups"] = json::array();
     // Both periods list the same groups, sorted by name (compute_figures).
-    for (size_t g = 0; g < now.groups.size(); ++g) {
-      json group = {{"name", now.groups[g].first}, {"indicators", json::array()}};
-      for (size_t n : shown)
-        group["indicators"].push_back(figures_json(catalog.indicators()[n], now.groups[g].second[n],
-                                                   base ? &then.groups[g].second[n] : nullptr, word, false));
-      out["groups"].push_back(group);
-    }
-    add_ranks(out["groups"], shown.size());
+    for (size_t g = 0; g < now.groups.size(); ++g)
+      out["groups"].push_back({{"name", now.groups[g].first},
+                               {"indicators", indicators_json(p, now.groups[g].second, p.base ? &then.groups[g].second : nullptr, false)}});
+    add_ranks(out["groups"], p.shown.size());
   }
   return out;
 }

@@ -8,10 +8,9 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <map>
 #include <set>
-#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 #include <fmt/format.h>
@@ -178,9 +177,12 @@ class Engine {
   }
 
  private:
+  using Seen = std::unordered_set<std::string, StringHash, std::equal_to<>>;
   struct Accumulator {
     std::vector<int64_t> total;                // per compiled indicator
     std::vector<std::vector<int64_t>> groups;  // per group, per compiled indicator (empty: none yet)
+    std::vector<Seen> seen_total;              // distinct values so far, per compiled indicator
+    std::vector<std::vector<Seen>> seen_groups;  // the same per group (empty: none yet)
   };
 
   int column(const std::string& field) {
@@ -360,9 +362,14 @@ class Engine {
 
   int group_by_field(const std::vector<Cell>& row) {
     const Cell& v = row[static_cast<size_t>(by_column_)];
-    if (v.null || (v.text && v.s.empty())) return intern(unfilled_group_name(dictionary_, by_));
+    if (v.null || (v.text && v.s.empty())) {
+      if (unfilled_group_ < 0) unfilled_group_ = intern(unfilled_group_name(dictionary_, by_));
+      return unfilled_group_;
+    }
     if (v.text) return intern(v.s);
-    return intern(std::to_string(v.i));
+    auto found = number_groups_.find(v.i);
+    if (found != number_groups_.end()) return found->second;
+    return number_groups_[v.i] = intern(std::to_string(v.i));
   }
 
   // --by month: the month of the indicator's date, as the month of the reported period at the
@@ -374,9 +381,12 @@ class Engine {
       if (!d || d->day < 0) break;
       int offset = (d->day / 10000 - p.year) * 12 + (d->day / 100 % 100 - p.month);
       int month = shown.year * 12 + (shown.month - 1) + offset;
-      return intern(fmt::format("{:04}-{:02}", month / 12, month % 12 + 1));
+      auto found = month_groups_.find(month);
+      if (found != month_groups_.end()) return found->second;
+      return month_groups_[month] = intern(fmt::format("{:04}-{:02}", month / 12, month % 12 + 1));
     }
-    return intern("（无日期）");
+    if (undated_group_ < 0) undated_group_ = intern("（无日期）");
+    return undated_group_;
   }
 
   void add(size_t k, size_t p, int group, const std::vector<Cell>& row) {
@@ -385,7 +395,10 @@ class Engine {
     if (group < 0) {
       slot = &acc.total[k];
     } else {
-      if (acc.groups.size() <= static_cast<size_t>(group)) acc.groups.resize(static_cast<size_t>(group) + 1);
+      if (acc.groups.size() <= static_cast<size_t>(group)) {
+        acc.groups.resize(static_cast<size_t>(group) + 1);
+        acc.seen_groups.resize(static_cast<size_t>(group) + 1);
+      }
       auto& g = acc.groups[static_cast<size_t>(group)];
       if (g.empty()) g.assign(compiled_.size(), 0);
       slot = &g[k];
@@ -397,11 +410,24 @@ class Engine {
     } else if (c.distinct >= 0) {
       const Cell& v = row[static_cast<size_t>(c.distinct)];
       if (v.null) return;
-      std::string value = v.text ? std::string(v.s) : std::to_string(v.i);
-      if (seen_[{p, k, group}].insert(std::move(value)).second) ++*slot;
+      Seen& seen = seen_of(acc, k, group);
+      if (v.text) {
+        if (seen.find(v.s) != seen.end()) return;  // looked up as a view: no copy for a value seen before
+        seen.emplace(v.s);
+      } else if (!seen.emplace(std::to_string(v.i)).second) {
+        return;
+      }
+      ++*slot;
     } else {
       ++*slot;
     }
+  }
+
+  // The distinct values so far of one compiled indicator, in total (group -1) or in a group.
+  static Seen& seen_of(Accumulator& acc, size_t k, int group) {
+    auto& sets = group < 0 ? acc.seen_total : acc.seen_groups[static_cast<size_t>(group)];
+    if (sets.empty()) sets.resize(acc.total.size());
+    return sets[k];
   }
 
   // One period's figures in catalog order, the ratios computed from their parts.
@@ -467,7 +493,10 @@ class Engine {
   std::array<Accumulator, 2> acc_;
   std::vector<std::string> group_names_;
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> group_ids_;
-  std::map<std::tuple<size_t, size_t, int>, std::set<std::string>> seen_;  // distinct values so far
+  // Group ids already made, so that a record's group is found without building its name.
+  std::unordered_map<int64_t, int> number_groups_;
+  std::unordered_map<int, int> month_groups_;
+  int unfilled_group_ = -1, undated_group_ = -1;
 };
 
 }  // namespace

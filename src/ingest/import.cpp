@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/input.hpp"
 #include "core/location.hpp"
+#include "core/output.hpp"
 #include "ingest/sha256.hpp"
 #include "store/imports.hpp"
 #include "store/records.hpp"
@@ -48,6 +49,12 @@ void say_rejected(Messages& messages, const std::string& file, size_t errors, bo
                  "); " + hint);
 }
 
+// "案件信息.xlsx: not imported: MESSAGE", unless the message names the file already.
+std::string in_file(const std::string& file, std::string_view message) {
+  if (message.substr(0, file.size() + 1) == file + ":") return std::string(message);
+  return file + ": not imported: " + std::string(message);
+}
+
 }  // namespace
 
 bool already_imported(Database& db, const std::string& file, const std::string& name, const std::string& sha256,
@@ -69,19 +76,11 @@ std::string store_name(const std::string& argument, const std::string& sha256) {
 // twice in every figure. Said as a warning, with what to do; the import itself goes on, as
 // some ledgers do repeat numbers.
 static void warn_of_overlaps(Database& db, int64_t import_id, const std::string& file, Messages& messages) {
-  Statement stmt = db.prepare(
-      "SELECT i.file, count(DISTINCT r.case_no), (SELECT count(DISTINCT case_no) FROM records WHERE import_id = ?1"
-      " AND case_no IS NOT NULL) FROM records r JOIN records o ON o.ledger = r.ledger AND o.case_no = r.case_no"
-      " AND o.import_id <> r.import_id JOIN imports i ON i.id = o.import_id"
-      " WHERE r.import_id = ?1 AND r.case_no IS NOT NULL GROUP BY i.file ORDER BY i.file");
-  stmt.bind(1, import_id);
-  while (stmt.step()) {
-    std::string other = stmt.text(0);
-    messages.warning(file + ": " + std::to_string(stmt.integer(1)) + " of its " + std::to_string(stmt.integer(2)) +
-                     " case numbers (案号) are already in the store from " + other +
+  for (const Overlap& overlap : find_overlaps(db, import_id))
+    messages.warning(file + ": " + std::to_string(overlap.shared) + " of its " + std::to_string(overlap.own) +
+                     " case numbers (案号) are already in the store from " + overlap.other_file +
                      ": those cases would be counted twice; if this file replaces that one, remove the old one with "
-                     "casestat-import --forget " + other);
-  }
+                     "casestat-import --forget " + overlap.other_file);
 }
 
 FileResult import_workbook(Database& db, Workbook& workbook, const std::string& name, const std::string& sha256,
@@ -223,6 +222,12 @@ int import_files(const ImportOptions& options) {
   bool in_memory = options.dry_run && !std::filesystem::exists(options.db, ec);
   Database db(in_memory ? ":memory:" : options.db, Database::Mode::read_write);
 
+  // The rejects file is created before anything is imported: should it not be writable, the
+  // rows it would list are not committed and recorded as imported, where a rerun would skip
+  // them as "already imported" and they would never be listed.
+  std::optional<AtomicFile> rejects_file;
+  if (!options.rejects.empty()) rejects_file.emplace(options.rejects, 0600);  // private data, like the store
+
   StderrMessages messages(options.quiet);
   std::vector<RejectedRow> rejects;
   bool any_rejected = false;
@@ -235,7 +240,9 @@ int import_files(const ImportOptions& options) {
       auto workbook = open_workbook(input, read_opts);
       result = import_workbook(db, *workbook, store_name(arguments[i], sha256), sha256, dictionary, options, messages);
     } catch (const Error& e) {
-      if (e.code() != Exit::data) throw;
+      // A store that fails (a full disk, a busy store) stops the command; the message says
+      // which ledger was being imported, as the earlier ones of the command are in the store.
+      if (e.code() != Exit::data) throw Error(e.code(), in_file(input.display_name(), e.what()));
       // The file cannot be read at all (not a spreadsheet, corrupt, encrypted, empty).
       messages.error(e.what());
       say_rejected(messages, input.display_name(), 1, false);
@@ -244,8 +251,9 @@ int import_files(const ImportOptions& options) {
     any_rejected = any_rejected || result.status == FileStatus::rejected;
     rejects.insert(rejects.end(), result.rejects.begin(), result.rejects.end());
   }
-  if (!options.rejects.empty()) {  // in a dry run too: it is not the store
-    write_rejects(options.rejects, rejects);
+  if (rejects_file) {  // in a dry run too: it is not the store
+    rejects_file->write(rejects_csv(rejects));
+    rejects_file->commit();
     if (!rejects.empty())
       messages.note(count_of(static_cast<int64_t>(rejects.size()), "row", "rows") + " left out: see " +
                     options.rejects);

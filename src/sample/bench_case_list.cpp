@@ -22,7 +22,8 @@ const std::vector<BenchKind> kKinds = {{"审查逮捕", "第一检察部"},     
 
 class BenchCaseList : public Ledger {
  public:
-  BenchCaseList(uint64_t seed, int64_t rows) : Ledger(rows), r_(seed) {}
+  BenchCaseList(uint64_t seed, int64_t rows, std::string numbers)
+      : Ledger(rows), r_(seed), numbers_(std::move(numbers)) {}
   const Layout& layout() const override { return layout_; }
 
   void row(int64_t i, Row& out) override {
@@ -32,7 +33,7 @@ class BenchCaseList : public Ledger {
     const int64_t received = some_day(r_, 10);
     const int64_t filed = received + r_.between(0, 10);
     const int64_t closed = received + r_.between(7, 90);
-    out.text(0, fmt::format("{}检[{}]{}号", o.short_name, year_of(received), i + 1));
+    out.text(0, fmt::format("{}检[{}]{}{}号", o.short_name, year_of(received), numbers_, i + 1));
     out.text(1, some_person(r_) + "案");
     out.text(2, kind.category);
     out.text(3, o.name);
@@ -56,12 +57,13 @@ class BenchCaseList : public Ledger {
                  .freeze_header = true,
                  .unique_columns = {0}};
   Random r_;
+  std::string numbers_;
 };
 
 }  // namespace
 
-std::unique_ptr<Ledger> bench_case_list(uint64_t seed, int64_t rows) {
-  return std::make_unique<BenchCaseList>(seed, rows);
+std::unique_ptr<Ledger> bench_case_list(uint64_t seed, int64_t rows, std::string numbers) {
+  return std::make_unique<BenchCaseList>(seed, rows, std::move(numbers));
 }
 
 }  // namespace casestat::sample

@@ -52,6 +52,13 @@ std::vector<fs::path> generate_samples(const SampleOptions& options) {
   if (ec) system_error("cannot create the folder {}: {}", options.out.string(), ec.message());
 
   std::vector<fs::path> written;
+  if (options.national) {
+    written = {options.out / fmt::format("national-cases-{}.csv", options.seed)};
+    Reporting ledger(bench_ledger(options.seed, options.rows, fmt::format("{}-", options.seed)), options.progress,
+                     written[0]);
+    write_gbk_csv(ledger, written[0]);
+    return written;
+  }
   if (options.bench) {
     written = {options.out / "bench-cases.xlsx", options.out / "bench-cases.csv"};
     auto make = [&](const fs::path& file) -> std::unique_ptr<Ledger> {

@@ -24,6 +24,9 @@ struct SampleOptions {
   int64_t rows = 1200;  // rows of the case list; the other ledgers scale with it (ledgers.hpp)
   std::filesystem::path out = "sample-data";
   bool bench = false;  // instead: bench-cases.xlsx and bench-cases.csv (GBK) of `rows` rows, 12 columns
+  // instead: national-cases-SEED.csv (GBK), the bench-cases rows of this seed, with case
+  // numbers that no other seed's file shares: several such files make a national-scale store
+  bool national = false;
   std::function<void(std::string_view)> progress;  // "案件信息.xlsx: 120000 rows"; may be empty
 };
 

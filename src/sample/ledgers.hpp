@@ -16,7 +16,9 @@ namespace casestat::sample {
 std::vector<std::unique_ptr<Ledger>> sample_ledgers(uint64_t seed, int64_t case_rows);
 
 // bench-cases: `rows` cases in 12 columns (text, dates, numbers), for the import benchmark.
-std::unique_ptr<Ledger> bench_ledger(uint64_t seed, int64_t rows);
+// `numbers`: put before each case's serial number ("7-" in 江州东湖检[2025]7-15号), so that
+// files of several seeds share no case number; empty for bench-cases.
+std::unique_ptr<Ledger> bench_ledger(uint64_t seed, int64_t rows, std::string numbers = {});
 
 // The ledgers one by one, from a seed of their own.
 std::unique_ptr<Ledger> case_list(uint64_t seed, int64_t rows);
@@ -24,6 +26,6 @@ std::unique_ptr<Ledger> pil_ledger(uint64_t seed, int64_t rows);
 std::unique_ptr<Ledger> recommendation_ledger(uint64_t seed, int64_t rows);
 std::unique_ptr<Ledger> petition_ledger(uint64_t seed, int64_t rows);
 std::unique_ptr<Ledger> aid_ledger(uint64_t seed, int64_t rows);
-std::unique_ptr<Ledger> bench_case_list(uint64_t seed, int64_t rows);
+std::unique_ptr<Ledger> bench_case_list(uint64_t seed, int64_t rows, std::string numbers);
 
 }  // namespace casestat::sample

@@ -17,10 +17,10 @@ std::vector<std::unique_ptr<Ledger>> sample_ledgers(uint64_t seed, int64_t n) {
   return ledgers;
 }
 
-std::unique_ptr<Ledger> bench_ledger(uint64_t seed, int64_t rows) {
+std::unique_ptr<Ledger> bench_ledger(uint64_t seed, int64_t rows, std::string numbers) {
   Random seeds(seed);
   for (int i = 0; i < 5; ++i) seeds.next();  // the sixth stream, after the five sample ledgers
-  return bench_case_list(seeds.next(), rows);
+  return bench_case_list(seeds.next(), rows, std::move(numbers));
 }
 
 }  // namespace casestat::sample

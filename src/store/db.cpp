@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <filesystem>
 
+#include "core/cli.hpp"
 #include "core/error.hpp"
 #include "store/schema.hpp"
 
@@ -28,6 +29,27 @@ int64_t stored_version(const std::string& path) {
   sqlite3_close(db);
   return version;
 }
+
+// The store holds personal data. An empty file (`: > s.db`) is a store casestat is about to
+// make: it gets the mode of one casestat creates, and so do its -wal and -shm, which SQLite
+// creates with the mode of the store.
+void make_private_if_empty(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0 && (st.st_mode & 077) != 0)
+    ::chmod(path.c_str(), S_IRUSR | S_IWUSR);
+}
+
+// A store others can read is said once per run, with the fix; casestat does not change the
+// mode of a store that holds data, as its owner may share it on purpose.
+void warn_if_readable(const std::string& path) {
+  static bool warned = false;
+  struct stat st {};
+  if (warned || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) == 0) return;
+  warned = true;
+  cli::warn(fmt::format("the store {} can be read by other users of this machine (mode {:04o}), and it holds "
+                        "personal data: make it private with chmod 600 {}",
+                        path, st.st_mode & 0777, path));
+}
 }  // namespace
 
 Database::Database(const std::string& path, Mode mode) : path_(path) {
@@ -42,6 +64,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
   bool exists = std::filesystem::exists(path, ec);
   if (mode == Mode::read_only && !exists)
     system_error("no store at {}: import ledgers first (casestat-import --db {} FILE...)", path, path);
+  if (exists && mode == Mode::read_write) make_private_if_empty(path);
   int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   // The store holds personal data: new files are private to their owner.
   mode_t old_mask = ::umask(077);
@@ -68,9 +91,14 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
       // A big import updates six indexes per row: with SQLite's default 2 MiB cache their
       // pages go to the WAL and back again and again. 96 MiB keeps them (measured by bench-import).
       exec("PRAGMA cache_size=-98304");
+      // An import is one transaction per file, so the WAL holds up to a file's pages; after
+      // each commit the automatic checkpoint copies them into the store, and the WAL is cut
+      // back to this size rather than keeping the largest file's size for good.
+      exec("PRAGMA journal_size_limit=67108864");
     }
     exec("PRAGMA foreign_keys=ON");
     migrate();
+    if (path != ":memory:") warn_if_readable(path);  // once it is known to be a casestat store
   } catch (...) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -183,6 +211,12 @@ Statement& Statement::bind(int index, double value) {
 
 Statement& Statement::bind(int index, std::string_view text) {
   int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::bind_in_place(int index, std::string_view text) {
+  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
   return *this;
 }

@@ -67,6 +67,9 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, const std::optional<std::string>& text);
+  // Text that SQLite reads in place, without a copy: it must stay unchanged until the next
+  // step() or reset() (the record being inserted, for one row).
+  Statement& bind_in_place(int index, std::string_view text);
 
   bool step();   // true: a row is ready; false: done. Throws Error on failure.
   void run() { while (step()) {} }

@@ -46,13 +46,13 @@ int RecordInserter::parameter_for(const Field* field) {
 void RecordInserter::insert(int64_t import_id, std::string_view ledger, std::string_view sheet,
                             const Record& record) {
   stmt_.reset();  // also clears the bindings: a column without a value is NULL
-  stmt_.bind(1, import_id).bind(2, ledger).bind(3, sheet).bind(4, record.row);
+  stmt_.bind(1, import_id).bind_in_place(2, ledger).bind_in_place(3, sheet).bind(4, record.row);
   nlohmann::json others;  // null until a site field has a value: no allocation per row
   for (const auto& [field, value] : record.values) {
     if (std::holds_alternative<std::monostate>(value)) continue;
     if (int parameter = parameter_for(field)) {
       if (auto text = std::get_if<std::string>(&value))
-        stmt_.bind(parameter, std::string_view(*text));
+        stmt_.bind_in_place(parameter, *text);  // the record outlives the step below
       else
         stmt_.bind(parameter, std::get<int64_t>(value));
     } else if (auto text = std::get_if<std::string>(&value)) {
@@ -61,8 +61,10 @@ void RecordInserter::insert(int64_t import_id, std::string_view ledger, std::str
       others[field->id] = std::get<int64_t>(value);
     }
   }
-  if (!others.empty()) stmt_.bind(kFixed + kColumns + 1, std::string_view(dump(others)));
-  if (!record.extras.empty()) stmt_.bind(kFixed + kColumns + 2, std::string_view(dump(record.extras)));
+  std::string others_text = others.empty() ? std::string() : dump(others);
+  std::string extras_text = record.extras.empty() ? std::string() : dump(record.extras);
+  if (!others.empty()) stmt_.bind_in_place(kFixed + kColumns + 1, others_text);
+  if (!record.extras.empty()) stmt_.bind_in_place(kFixed + kColumns + 2, extras_text);
   stmt_.run();
 }
 

@@ -213,6 +213,35 @@ TEST_CASE("a bad catalog names the file, the line and the indicator") {
   CHECK(message("[[indicator]]\nid = \"a\"\nname = \"甲\n").find("catalog.toml: line") != std::string::npos);
 }
 
+TEST_CASE("a chain of like is bounded, with an error naming the file and the line") {
+  TempDir dir;
+  Dictionary fields = Dictionary::load(kTemplates + "/fields.toml");
+  // indicator i0 with a date, then i1 like i0, i2 like i1, ... each adding one condition
+  auto chain = [&](int depth) {
+    std::string toml = "[[indicator]]\nid = \"i0\"\nname = \"n\"\nsection = \"S\"\nunit = \"件\"\nkind = \"count\"\n"
+                       "date = \"filed_on\"\n";
+    for (int i = 1; i <= depth; ++i)
+      toml += "[[indicator]]\nid = \"i" + std::to_string(i) + "\"\nname = \"n\"\nsection = \"S\"\nunit = \"件\"\n"
+              "kind = \"count\"\nlike = \"i" + std::to_string(i - 1) + "\"\n"
+              "where = { field = \"category\", contains = \"" + std::to_string(i) + "\" }\n";
+    std::string path = dir.file("chain.toml");
+    std::ofstream(path) << toml;
+    return path;
+  };
+  Catalog deep = Catalog::load(chain(16), fields);
+  CHECK(deep.find("i16")->all.size() == 16);  // each step keeps the conditions of the ones before
+  std::string path = chain(17);
+  try {
+    Catalog::load(path, fields);
+    FAIL("a chain of 17 was loaded");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::data);
+    // i17 is the 18th indicator, 8 lines each; its like is on its 7th line
+    CHECK(std::string(e.what()) == path + ": line 142: indicator i17: like = \"i16\": a chain of more than 16 "
+                                          "indicators each like the one before; write this one's conditions out in full");
+  }
+}
+
 TEST_CASE("the default catalog loads and keeps its ids") {
   Dictionary fields = Dictionary::load(kTemplates + "/fields.toml");
   Catalog c = Catalog::load(kTemplates + "/indicators.toml", fields);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cstdio>
 #include <chrono>
 #include <functional>
 #include <thread>
@@ -59,6 +60,36 @@ TEST_CASE("a new store gets the schema, its version and mode 0600") {
   struct stat info {};
   REQUIRE(::stat(path.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("an empty file given as the store is made 0600, and so are its WAL files") {
+  TempDir dir;
+  std::string path = dir.file("empty.db");
+  std::FILE* empty = std::fopen(path.c_str(), "w");
+  REQUIRE(empty);
+  std::fclose(empty);
+  REQUIRE(::chmod(path.c_str(), 0644) == 0);
+  auto mode_of = [](const std::string& file) {
+    struct stat info {};
+    REQUIRE(::stat(file.c_str(), &info) == 0);
+    return info.st_mode & 0777;
+  };
+  Database db(path, Database::Mode::read_write);
+  db.exec("INSERT INTO meta(key, value) VALUES ('probe', 'kept')");  // the WAL files exist while it is open
+  CHECK(mode_of(path) == 0600);
+  CHECK(mode_of(path + "-wal") == 0600);
+  CHECK(mode_of(path + "-shm") == 0600);
+}
+
+TEST_CASE("a store with rows keeps the mode its owner gave it") {
+  TempDir dir;
+  std::string path = dir.file("kept.db");
+  { Database db(path, Database::Mode::read_write); }
+  REQUIRE(::chmod(path.c_str(), 0640) == 0);
+  { Database db(path, Database::Mode::read_write); }  // warns (tests/cli/store-safety.test.sh), changes nothing
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0640);
 }
 
 TEST_CASE("opening a store again keeps its rows and does not migrate twice") {
@@ -190,10 +221,13 @@ TEST_CASE("a store of schema version 1 is migrated when opened, its rows kept") 
     Database db(path, Database::Mode::read_write);
     auto version = db.prepare("PRAGMA user_version");
     REQUIRE(version.step());
-    CHECK(version.integer(0) == 2);
+    CHECK(version.integer(0) == kSchemaVersion);
     auto indexes = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'records_ledger_%'");
     REQUIRE(indexes.step());
     CHECK(indexes.integer(0) == 0);
+    auto case_numbers = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'records_case_no'");
+    REQUIRE(case_numbers.step());
+    CHECK(case_numbers.integer(0) == 1);  // version 3: case numbers indexed for the overlap check
     auto rows = db.prepare("SELECT received_on FROM records");
     REQUIRE(rows.step());
     CHECK(rows.text(0) == "2025-03-05");

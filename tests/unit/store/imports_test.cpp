@@ -83,3 +83,58 @@ TEST_CASE("forgetting an import removes its rows and only its rows") {
 TEST_CASE("the time of an import is local time to the second") {
   CHECK(std::regex_match(local_time_now(), std::regex(R"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)")));
 }
+
+namespace {
+
+void add_case_numbers(Database& db, int64_t import_id, const std::string& ledger,
+                      const std::vector<std::string>& numbers) {
+  RecordInserter inserter(db);
+  int row = 2;
+  for (const auto& number : numbers) {
+    Record record;
+    record.row = row++;
+    record.values = {{&kCaseNo, number}};
+    inserter.insert(import_id, ledger, "", record);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("overlaps: the case numbers of an import found in other files of the same ledger") {
+  TempDir dir;
+  Database db(dir.file("i.db"), Database::Mode::read_write);
+  int64_t first = add_import(db, "1-3月.xlsx", "a", "2026-11-22 10:00:00", {});
+  add_case_numbers(db, first, "cases", {"N1", "N2", "N3", "N3"});
+  int64_t other_ledger = add_import(db, "信访.csv", "b", "2026-11-22 10:00:00", {});
+  add_case_numbers(db, other_ledger, "petitions", {"N4"});
+  int64_t copy = add_import(db, "台账(1).xlsx", "c", "2026-11-22 10:00:00", {});
+  add_case_numbers(db, copy, "cases", {"N2"});
+  int64_t cumulative = add_import(db, "1-6月.xlsx", "d", "2026-11-22 10:00:00", {});
+  add_case_numbers(db, cumulative, "cases", {"N1", "N2", "N3", "N4", "N5", "N5"});
+  Record blank;  // no case number: never an overlap
+  blank.row = 9;
+  RecordInserter(db).insert(cumulative, "cases", "", blank);
+
+  auto found = find_overlaps(db, cumulative);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].other_file == "1-3月.xlsx");
+  CHECK(found[0].shared == 3);  // N1, N2, N3 (N3 twice there, counted once)
+  CHECK(found[0].own == 5);     // N1-N5; N4 of the petitions ledger is another case
+  CHECK(found[1].other_file == "台账(1).xlsx");
+  CHECK(found[1].shared == 1);
+  CHECK(found[1].own == 5);
+  CHECK(find_overlaps(db, other_ledger).empty());
+}
+
+TEST_CASE("overlaps are looked up in the case-number index, not found by reading the whole store") {
+  TempDir dir;
+  Database db(dir.file("i.db"), Database::Mode::read_write);
+  auto plan = db.prepare(std::string("EXPLAIN QUERY PLAN ") + kOverlapsQuery);
+  plan.bind(1, int64_t{1});
+  std::string steps;
+  while (plan.step()) steps += plan.text(3) + "\n";
+  CHECK_THAT(steps, Catch::Contains("SEARCH r USING INDEX records_import"));
+  CHECK_THAT(steps, Catch::Contains("SEARCH o USING COVERING INDEX records_case_no (case_no=? AND ledger=?)"));
+  CHECK_THAT(steps, !Catch::Contains("SCAN"));
+  CHECK_THAT(steps, !Catch::Contains("AUTOMATIC"));
+}
