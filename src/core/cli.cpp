@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/output.hpp"
+#include "core/paths.hpp"
 
 namespace casestat::cli {
 
@@ -26,8 +27,20 @@ const std::string& tool_name() { return g_tool; }
 int run(CLI::App& app, int argc, char** argv, const std::function<void()>& body) {
   g_tool = app.get_name().empty() ? "casestat" : app.get_name();
   Stdout::get();  // buffered stdout, SIGPIPE ignored
+  // Every tool reads its settings through the same rule (core/paths.hpp), so every tool takes
+  // the office's folder and says which files it used.
+  std::string site;
+  bool verbose = false;
+  CLI::Option* site_option =
+      app.add_option("--site", site,
+                     "The office's settings folder: its fields.toml, indicators.toml, site.toml and templates replace "
+                     "the defaults (default: $CASESTAT_SITE)")
+          ->type_name("DIR");
+  app.add_flag("--verbose", verbose, "Name every settings file and template used, on stderr");
   try {
     app.parse(argc, argv);
+    if (site_option->count() > 0) set_site_dir(site);
+    set_verbose(verbose);
   } catch (const CLI::CallForHelp&) {
     std::fputs(app.help().c_str(), stdout);
     return 0;
@@ -43,6 +56,7 @@ int run(CLI::App& app, int argc, char** argv, const std::function<void()>& body)
     return static_cast<int>(Exit::usage);
   }
   try {
+    site_dir();  // a settings folder that does not exist is an error, whatever the tool goes on to read
     body();
     Stdout::get().flush();
     return 0;

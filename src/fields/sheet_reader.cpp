@@ -170,7 +170,7 @@ SheetSummary read_records(Workbook& workbook, size_t sheet_index, const Dictiona
           if (auto v = parse_integer(cell, why)) value = *v;
           break;
         case FieldType::flag:
-          if (auto v = parse_flag(cell, why)) value = static_cast<int64_t>(*v ? 1 : 0);
+          if (auto v = parse_flag(cell, why, column.field)) value = static_cast<int64_t>(*v ? 1 : 0);
           break;
       }
       if (std::holds_alternative<std::monostate>(value)) {

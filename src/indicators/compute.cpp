@@ -9,7 +9,9 @@
 #include "core/paths.hpp"
 #include "fields/dictionary.hpp"
 #include "fields/values.hpp"
+#include "core/cli.hpp"
 #include "indicators/catalog.hpp"
+#include "indicators/coverage.hpp"
 #include "indicators/engine.hpp"
 #include "indicators/period.hpp"
 #include "indicators/wording.hpp"
@@ -87,7 +89,7 @@ WhereValue where_value(const std::string& w, const Dictionary& dictionary) {
       if (auto d = parse_date(cell, why)) out.bound = *d; else ok = false;
       break;
     case FieldType::flag:
-      if (auto b = parse_flag(cell, why)) out.number = *b ? 1 : 0; else ok = false;
+      if (auto b = parse_flag(cell, why, field)) out.number = *b ? 1 : 0; else ok = false;
       break;
     case FieldType::integer: out.number = parse_integer(cell, why); ok = out.number.has_value(); break;
     case FieldType::money: out.number = parse_money(cell, 100, why); ok = out.number.has_value(); break;
@@ -126,7 +128,7 @@ json compute_indicators(const IndicatorRequest& request) {
 
   Dictionary dictionary = request.fields.empty() ? Dictionary::load_default() : Dictionary::load(request.fields);
   std::filesystem::path catalog_path =
-      request.catalog.empty() ? templates_dir() / "indicators.toml" : std::filesystem::path(request.catalog);
+      request.catalog.empty() ? default_template("indicators.toml") : std::filesystem::path(request.catalog);
   Catalog catalog = Catalog::load(catalog_path, dictionary);
 
   if (!request.by.empty() && request.by != "month" && !dictionary.find(request.by))
@@ -158,6 +160,9 @@ json compute_indicators(const IndicatorRequest& request) {
   // One read transaction: the figures and the sources come from the same state of the store,
   // even while an import commits.
   db.exec("BEGIN");
+  Coverage coverage = measure_coverage(db, catalog, dictionary, request.by, period);
+  for (const auto& line : coverage_warnings(coverage, catalog, dictionary, request.by, period, request.allow_empty))
+    cli::warn(line);
   auto [now, then] = compute_figures(db, catalog, dictionary, request.by, where, period, base);
   std::string word = compare_word(compare);
 
@@ -206,6 +211,13 @@ json compute_indicators(const IndicatorRequest& request) {
       out["groups"].push_back(group);
     }
     add_ranks(out["groups"], shown.size());
+    if (request.by == "unit") {
+      std::vector<std::string> names;
+      for (const auto& group : now.groups) names.push_back(group.first);
+      for (const auto& line : unknown_group_warnings(names, Offices::load_default(),
+                                                     unfilled_group_name(dictionary, request.by)))
+        cli::warn(line);
+    }
   }
   return out;
 }

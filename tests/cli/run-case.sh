@@ -19,7 +19,7 @@ export SAMPLE="$CASESTAT_SOURCE/sample-data"
 export TEMPLATES="$CASESTAT_SOURCE/templates"
 export TMPDIR="$work"
 export LC_ALL=C.UTF-8 TZ=Asia/Shanghai
-unset CASESTAT_DB
+unset CASESTAT_DB CASESTAT_SITE
 
 (cd "$work" && bash "$case_dir/cmd" >"$work/.stdout" 2>"$work/.stderr" </dev/null)
 code=$?
