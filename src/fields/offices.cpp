@@ -1,5 +1,7 @@
 #include "fields/offices.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -26,14 +28,32 @@ std::string compact_name(std::string_view name) {
   return out;
 }
 
-// Whole UTF-8 characters the two names begin with in common, in bytes.
-size_t common_beginning(std::string_view a, std::string_view b) {
-  size_t n = 0, whole = 0;
-  while (n < a.size() && n < b.size() && a[n] == b[n]) {
-    ++n;
-    if (n == a.size() || n == b.size() || (static_cast<unsigned char>(a[n]) & 0xC0) != 0x80) whole = n;
+// A name's characters without the ending every office shares.
+std::vector<std::string> distinctive(std::string_view name) {
+  std::string s = compact_name(name);
+  for (std::string_view ending : {"人民检察院", "检察院", "院"})
+    if (s.size() > ending.size() && s.ends_with(ending)) {
+      s.erase(s.size() - ending.size());
+      break;
+    }
+  std::vector<std::string> chars;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) chars.emplace_back();
+    if (!chars.empty()) chars.back() += s[i];
   }
-  return whole;
+  return chars;
+}
+
+// The longest run of characters the two have in common.
+size_t common_run(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t best = 0;
+  for (size_t i = 0; i < a.size(); ++i)
+    for (size_t j = 0; j < b.size(); ++j) {
+      size_t n = 0;
+      while (i + n < a.size() && j + n < b.size() && a[i + n] == b[j + n]) ++n;
+      best = std::max(best, n);
+    }
+  return best;
 }
 
 }  // namespace
@@ -106,21 +126,26 @@ std::optional<std::string> Offices::canonical(std::string_view name) const {
   return it->second;
 }
 
+std::optional<std::string> Offices::closest(std::string_view unknown) const {
+  std::vector<std::string> word = distinctive(unknown);
+  const std::string* found = nullptr;
+  size_t best = 1;  // two characters in common (临江) is a guess worth offering; one (江) is not
+  for (const auto& name : names_)
+    if (size_t n = common_run(word, distinctive(name)); n > best) {
+      best = n;
+      found = &name;
+    }
+  if (!found) return std::nullopt;
+  return *found;
+}
+
 std::string Offices::fix_for(std::string_view unknown) const {
   std::string word(trim(unknown));
-  const std::string* closest = nullptr;
-  size_t best = 0;
-  for (const auto& name : names_)
-    if (size_t n = common_beginning(word, name); n > best) {
-      best = n;
-      closest = &name;
-    }
   std::string file = source_.empty() ? "site.toml" : source_.string();
-  // Two characters in common (临江) is a guess worth offering; one (江) is not.
-  if (closest && best >= 6)
+  if (std::optional<std::string> guess = closest(word))
     return fmt::format("if it means {0}, add under [office_aliases] in {1} the line \"{0}\" = [\"{2}\"] (or add "
                        "\"{2}\" to that line's list); if it is another office, add its full name to office_order",
-                       *closest, file, word);
+                       *guess, file, word);
   return fmt::format("if it is another name of an office, add under [office_aliases] in {0} a line such as "
                      "\"{1}\" = [\"{2}\"]; if it is an office of its own, add its full name to office_order",
                      file, names_.empty() ? std::string("…人民检察院") : names_.front(), word);

@@ -34,6 +34,9 @@ class Offices {
   // [office_aliases] "临江县人民检察院" = ["临江院"] (the office guessed by the longest common
   // beginning), or office_order when no office is close.
   std::string fix_for(std::string_view unknown) const;
+  // The office an unknown name most likely means: the one sharing the longest run of two or
+  // more characters with it, 人民检察院/检察院/院 left out (西湖检察院 -> 江州市西湖区人民检察院).
+  std::optional<std::string> closest(std::string_view unknown) const;
 
  private:
   std::vector<std::string> names_;

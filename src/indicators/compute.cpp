@@ -161,7 +161,7 @@ json compute_indicators(const IndicatorRequest& request) {
   // even while an import commits.
   db.exec("BEGIN");
   Coverage coverage = measure_coverage(db, catalog, dictionary, request.by, period);
-  for (const auto& line : coverage_warnings(coverage, catalog, dictionary, request.by, period, request.allow_empty))
+  for (const auto& line : coverage_warnings(coverage, catalog, shown, dictionary, request.by, period, request.allow_empty))
     cli::warn(line);
   auto [now, then] = compute_figures(db, catalog, dictionary, request.by, where, period, base);
   std::string word = compare_word(compare);

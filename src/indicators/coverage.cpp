@@ -68,8 +68,8 @@ Coverage measure_coverage(Database& db, const Catalog& catalog, const Dictionary
 }
 
 std::vector<std::string> coverage_warnings(const Coverage& coverage, const Catalog& catalog,
-                                           const Dictionary& dictionary, const std::string& by, const Period& period,
-                                           bool allow_empty) {
+                                           const std::vector<size_t>& shown, const Dictionary& dictionary,
+                                           const std::string& by, const Period& period, bool allow_empty) {
   std::string when = fmt::format("{} ({}..{})", period.label, period.from, period.to);
   bool any = std::any_of(coverage.ledgers.begin(), coverage.ledgers.end(),
                          [](const LedgerCoverage& l) { return l.in_period > 0; });
@@ -95,20 +95,22 @@ std::vector<std::string> coverage_warnings(const Coverage& coverage, const Catal
     std::string own = own_date(ledger.ledger);
     if (auto it = ledger.filled.find(own); it != ledger.filled.end() && it->second < ledger.records) {
       int64_t missing = ledger.records - it->second;
-      warnings.push_back(fmt::format("{} of the {} records of the {} ledger have no {}: unless another date of theirs "
+      warnings.push_back(fmt::format("{} of the {} records of the {} ledger {} no {}: unless another date of theirs "
                                      "counts, they are in no period and no figure; fill it in the ledger and import "
                                      "it again",
-                                     missing, ledger.records, ledger.ledger, field_name(dictionary, own)));
+                                     missing, ledger.records, ledger.ledger, missing == 1 ? "has" : "have",
+                                     field_name(dictionary, own)));
     }
     if (auto it = ledger.filled.find(by); !by.empty() && it != ledger.filled.end() && it->second < ledger.records)
-      warnings.push_back(fmt::format("{} of the {} records of the {} ledger have no {}: they count in the totals and "
+      warnings.push_back(fmt::format("{} of the {} records of the {} ledger {} no {}: they count in the totals and "
                                      "in the table's row for records without one, under no office of their own",
                                      ledger.records - it->second, ledger.records, ledger.ledger,
-                                     field_name(dictionary, by)));
+                                     ledger.records - it->second == 1 ? "has" : "have", field_name(dictionary, by)));
   }
   // An indicator whose date no record of its ledger has: a column missing or misnamed, most likely.
   std::set<std::string> said;
-  for (const auto& indicator : catalog.indicators()) {
+  for (size_t n : shown) {
+    const Indicator& indicator = catalog.indicators()[n];
     for (const auto& ledger : coverage.ledgers) {
       if (!indicator.ledger.empty() && indicator.ledger != ledger.ledger) continue;
       for (const auto& rule : indicator.dates) {
@@ -120,10 +122,10 @@ std::vector<std::string> coverage_warnings(const Coverage& coverage, const Catal
           names += (names.empty() ? "" : " or ") + field_name(dictionary, field);
         }
         if (filled > 0 || indicator.ledger.empty() || !said.insert(ledger.ledger + names).second) continue;
-        warnings.push_back(fmt::format("no record of the {} ledger has {} ({} records): {} and every indicator "
-                                       "dated by it are 0 in every period; is the column named in the field "
-                                       "dictionary?",
-                                       ledger.ledger, names, ledger.records, indicator.id));
+        warnings.push_back(fmt::format("none of the {} {} of the {} ledger has {}: {} and every indicator dated by "
+                                       "it are 0 in every period; is the column named in the field dictionary?",
+                                       ledger.records, ledger.records == 1 ? "record" : "records", ledger.ledger,
+                                       names, indicator.id));
       }
     }
   }

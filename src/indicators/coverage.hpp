@@ -35,10 +35,11 @@ Coverage measure_coverage(Database& db, const Catalog& catalog, const Dictionary
                           const Period& period);
 
 // Throws Error (Exit::data) when no ledger has a record in the period, naming the latest date
-// in the store, unless `allow_empty`; else the warnings to print (one line each).
+// in the store, unless `allow_empty`; else the warnings to print (one line each). `shown`: the
+// catalog positions of the indicators reported, the only ones whose dates are looked at.
 std::vector<std::string> coverage_warnings(const Coverage& coverage, const Catalog& catalog,
-                                           const Dictionary& dictionary, const std::string& by, const Period& period,
-                                           bool allow_empty);
+                                           const std::vector<size_t>& shown, const Dictionary& dictionary,
+                                           const std::string& by, const Period& period, bool allow_empty);
 
 // With --by unit: a group whose name is neither an office of the site nor the group of records
 // without one is a row of its own in every per-office table; one warning line each, with the fix.

@@ -100,15 +100,15 @@ int check_files(const CheckOptions& options) {
           for (const auto& line : unknown_office_warnings(place.describe(), office_names.take_unknown(), offices))
             messages.warning(line);
           problems += summary.errors.size();
-          if (!summary.errors.empty() && !options.problems.empty()) {
-            std::vector<std::vector<std::string>> cells;
-            std::vector<int64_t> rows;
+          std::vector<std::vector<std::string>> cells;
+          std::vector<int64_t> rows;
+          // The rows' values, department and office, for the list only: it takes a second pass.
+          if (!summary.errors.empty() && !options.problems.empty())
             for (auto& rejected : rejected_rows(*workbook, index, summary.errors)) {
               rows.push_back(rejected.row);
               cells.push_back(std::move(rejected.cells));
             }
-            list.add_row_errors(summary.errors, cells, rows);
-          }
+          list.add_row_errors(summary.errors, cells, rows);
         } catch (const Error& e) {
           if (e.code() != Exit::data) throw;
           messages.error(e.what());

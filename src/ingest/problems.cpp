@@ -143,7 +143,8 @@ void ProblemList::check_record(const Record& record) {
     if (std::string office = value_of(record, "unit"); !office.empty() && !offices_.canonical(office))
       add(ProblemKind::unknown_office, record, dictionary_.find("unit"), office, "承办单位不是本院名单中的名称",
           fmt::format("改为院名全称（如「{}」）；如是本院常用的简称，请案管部门加入 {} 的 office_aliases",
-                      offices_.names().front(), offices_.source().filename().string()));
+                      offices_.closest(office).value_or(offices_.names().front()),
+                      offices_.source().filename().string()));
 }
 
 void ProblemList::add_row_errors(const std::vector<RowError>& errors,

@@ -69,3 +69,13 @@ TEST_CASE("a bad alias table names the file and line") {
   CHECK(load_error(dir, "office_order = \"甲院\"\n[office_aliases]\n\"甲院\" = \"甲\"\n").find("is a list of its other names") !=
         std::string::npos);
 }
+
+TEST_CASE("the office an unknown name most likely means") {
+  TempDir dir;
+  std::ofstream(dir.file("site.toml")) << "office_order = \"江州市人民检察院、江州市西湖区人民检察院、临江县人民检察院\"\n";
+  Offices offices = Offices::load(dir.file("site.toml"));
+  CHECK(offices.closest("西湖检察院") == "江州市西湖区人民检察院");
+  CHECK(offices.closest("临江院") == "临江县人民检察院");
+  CHECK(offices.closest("江州院") == "江州市人民检察院");
+  CHECK(offices.closest("白沙县院") == std::nullopt);  // nothing but 院 in common
+}
