@@ -16,6 +16,12 @@ int main(int argc, char** argv) {
   app.add_option("--templates", options.templates,
                  "The template folder (bulletin.md.mustache, workbook layout); default TEMPLATES/half-year")
       ->type_name("DIR");
+  app.add_option("--catalog", options.catalog,
+                 "The indicator catalog (default: the site folder's indicators.toml, else templates/indicators.toml)")
+      ->type_name("FILE");
+  app.add_option("--fields", options.fields,
+                 "The field dictionary (default: the site folder's fields.toml, else templates/fields.toml)")
+      ->type_name("FILE");
   app.add_option("--out", options.out, "The folder to write into (created if needed)")
       ->capture_default_str()
       ->type_name("DIR");
@@ -25,6 +31,8 @@ int main(int argc, char** argv) {
   app.add_option("--data", options.data,
                  "Use this indicators JSON (with --by unit groups) instead of computing from the store")
       ->type_name("FILE|-");
+  app.add_flag("--allow-empty", options.allow_empty,
+               "Write the zeros of a period in which no ledger has a record (else an error naming the latest date)");
   casestat::cli::add_quiet_option(app, options.quiet);
   casestat::cli::set_examples(app,
                               "  casestat-bulletin --period 2025H1 --out out\n"

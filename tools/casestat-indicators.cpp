@@ -21,15 +21,17 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--by", request.by, "One row per unit (承办单位), department, category, domain, month or another field")
       ->type_name("FIELD");
-  app.add_option("--catalog", request.catalog, "The indicator catalog (default: templates/indicators.toml)")
+  app.add_option("--catalog", request.catalog, "The indicator catalog (default: the site folder's indicators.toml, else templates/indicators.toml)")
       ->type_name("FILE");
-  app.add_option("--fields", request.fields, "The field dictionary (default: templates/fields.toml)")->type_name("FILE");
+  app.add_option("--fields", request.fields, "The field dictionary (default: the site folder's fields.toml, else templates/fields.toml)")->type_name("FILE");
   app.add_option("--only", only, "Only these indicators, e.g. pil.filed,rec.adoption_rate")->type_name("ID,...");
   app.add_option("--section", request.section, "Only the indicators of this section, e.g. 公益诉讼检察")->type_name("NAME");
   app.add_option("--where", request.where, "Only records where FIELD is VALUE, e.g. unit=江州市人民检察院")
       ->type_name("FIELD=VALUE");
   app.add_option("--today", request.today, "The date that auto periods count back from (default: today)")
       ->type_name("YYYY-MM-DD");
+  app.add_flag("--allow-empty", request.allow_empty,
+               "Write the zeros of a period in which no ledger has a record (else an error naming the latest date)");
   app.add_option("-f,--format", format, "json, table, csv, tsv or md; auto: table on a terminal, json in a pipe")
       ->capture_default_str();
   casestat::cli::add_output_option(app);

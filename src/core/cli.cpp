@@ -11,6 +11,7 @@
 #include "core/location.hpp"
 #include "core/output.hpp"
 #include "core/text.hpp"
+#include "core/paths.hpp"
 
 namespace casestat::cli {
 
@@ -51,8 +52,20 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
     std::fprintf(stderr, "Run '%s --help' for usage.\n", g_tool.c_str());
     return static_cast<int>(Exit::usage);
   }
+  // Every tool reads its settings through the same rule (core/paths.hpp), so every tool takes
+  // the office's folder and says which files it used.
+  std::string site;
+  bool verbose = false;
+  CLI::Option* site_option =
+      app.add_option("--site", site,
+                     "The office's settings folder: its fields.toml, indicators.toml, site.toml and templates replace "
+                     "the defaults (default: $CASESTAT_SITE)")
+          ->type_name("DIR");
+  app.add_flag("--verbose", verbose, "Name every settings file and template used, on stderr");
   try {
     app.parse(argc, argv);
+    if (site_option->count() > 0) set_site_dir(site);
+    set_verbose(verbose);
   } catch (const CLI::CallForHelp&) {
     std::fputs(app.help().c_str(), stdout);
     return 0;
@@ -68,6 +81,7 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
     return static_cast<int>(Exit::usage);
   }
   try {
+    site_dir();  // a settings folder that does not exist is an error, whatever the tool goes on to read
     if (!g_output.empty()) Stdout::get().send_to(g_output);
     const int code = body();
     Stdout::get().flush();

@@ -109,6 +109,7 @@ std::string normalize_header(std::string_view header, std::string* unit) {
 Dictionary Dictionary::load(const std::filesystem::path& path) {
   Dictionary dictionary;
   dictionary.source_ = path;
+  note_used_file(path);
   toml::table root = parse_toml_file(path, "the field dictionary");
   const toml::table* fields = root["fields"].as_table();
   if (!fields) data_error("{}: has no [fields] table", path.string());
@@ -119,9 +120,9 @@ Dictionary Dictionary::load(const std::filesystem::path& path) {
     if (!spec) data_error("{}: line {}: field {}: expected {{ name = ..., type = ..., aliases = [...] }}", path.string(),
                           node.source().begin.line, id);
     for (const auto& [k, v] : *spec)
-      if (k.str() != "name" && k.str() != "type" && k.str() != "aliases")
-        data_error("{}: line {}: field {}: unknown key \"{}\" (expected name, type, aliases)", path.string(),
-                   v.source().begin.line, id, std::string(k.str()));
+      if (k.str() != "name" && k.str() != "type" && k.str() != "aliases" && k.str() != "yes" && k.str() != "no")
+        data_error("{}: line {}: field {}: unknown key \"{}\" (expected name, type, aliases, and yes, no for a flag)",
+                   path.string(), v.source().begin.line, id, std::string(k.str()));
     Field field;
     field.id = id;
     auto name = (*spec)["name"].value<std::string>();
@@ -129,13 +130,30 @@ Dictionary Dictionary::load(const std::filesystem::path& path) {
       data_error("{}: line {}: field {}: has no name", path.string(), node.source().begin.line, id);
     field.name = *name;
     field.type = parse_type((*spec)["type"].value_or(std::string("text")), path, node.source(), id);
-    if (auto aliases = (*spec)["aliases"].as_array()) {
-      for (const auto& alias : *aliases) {
-        auto text = alias.value<std::string>();
-        if (!text) data_error("{}: line {}: field {}: aliases must be text", path.string(), alias.source().begin.line, id);
-        field.aliases.push_back(*text);
+    field.source_file = path.string();
+    auto texts = [&](const char* key, std::vector<std::string>& into) {
+      const toml::node* list = spec->get(key);
+      if (!list) return;
+      if (!list->is_array())
+        data_error("{}: line {}: field {}: {} must be a list in brackets, e.g. {} = [\"...\"]", path.string(),
+                   list->source().begin.line, id, key, key);
+      for (const auto& item : *list->as_array()) {
+        auto text = item.value<std::string>();
+        if (!text || !item.is_string())
+          data_error("{}: line {}: field {}: {} must be text in quotes", path.string(), item.source().begin.line, id, key);
+        into.push_back(*text);
       }
-    }
+    };
+    texts("aliases", field.aliases);
+    texts("yes", field.yes);
+    texts("no", field.no);
+    if ((!field.yes.empty() || !field.no.empty()) && field.type != FieldType::flag)
+      data_error("{}: line {}: field {}: yes and no are for a flag field (type = \"flag\")", path.string(),
+                 node.source().begin.line, id);
+    for (const auto& word : field.yes)
+      if (std::find(field.no.begin(), field.no.end(), word) != field.no.end())
+        data_error("{}: line {}: field {}: \"{}\" is in both yes and no", path.string(), node.source().begin.line, id,
+                   word);
     for (const std::string* header : [&] {
            std::vector<const std::string*> all{&field.name};
            for (const auto& a : field.aliases) all.push_back(&a);
@@ -152,7 +170,7 @@ Dictionary Dictionary::load(const std::filesystem::path& path) {
   return dictionary;
 }
 
-Dictionary Dictionary::load_default() { return load(templates_dir() / "fields.toml"); }
+Dictionary Dictionary::load_default() { return load(default_template("fields.toml")); }
 
 std::optional<HeaderMatch> Dictionary::match(std::string_view header) const {
   std::string unit;

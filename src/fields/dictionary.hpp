@@ -19,6 +19,9 @@ struct Field {
   std::string name;                  // the Chinese name: 受理日期
   FieldType type = FieldType::text;
   std::vector<std::string> aliases;  // other headers: 受案日期, 线索受理日期, ...
+  // flag: the office's own words for 是 and 否 (已回复，已采纳), read before the built-in ones.
+  std::vector<std::string> yes, no;
+  std::string source_file;           // the dictionary it came from, for the fix in messages
 };
 
 struct HeaderMatch {

@@ -41,7 +41,7 @@ Value parse_value(const Cell& cell, const Column& column, std::string& why, int6
       if (auto v = parse_integer(cell, why)) return *v;
       break;
     case FieldType::flag:
-      if (auto v = parse_flag(cell, why)) return static_cast<int64_t>(*v ? 1 : 0);
+      if (auto v = parse_flag(cell, why, column.field)) return static_cast<int64_t>(*v ? 1 : 0);
       break;
   }
   return std::monostate{};

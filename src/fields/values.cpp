@@ -224,14 +224,34 @@ std::optional<int64_t> parse_integer(const Cell& cell, std::string& why) {
   return negative ? -value : value;
 }
 
-std::optional<bool> parse_flag(const Cell& cell, std::string& why) {
-  if (cell.type == Cell::Type::boolean) return cell.text == "TRUE";
-  std::string s = ascii_digits(trim(cell.text));
-  s = remove_all(s, " ");
+namespace {
+
+// A flag's text as compared: spaces left out, full-width letters, digits and punctuation as
+// ASCII (so 已回复，已采纳 and 已回复,已采纳 are one word), letters in upper case.
+std::string flag_word(std::string_view text) {
+  std::string s = remove_all(ascii_digits(trim(text)), " ");
   for (auto& c : s)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  static const std::array<std::string_view, 16> yes{"是", "有", "已采纳", "采纳", "部分采纳", "整改到位", "已整改",
-                                                    "已整改到位", "到位", "已化解", "化解", "Y", "YES", "1", "TRUE", "√"};
+  return s;
+}
+
+bool listed(const std::vector<std::string>& words, const std::string& word) {
+  for (const auto& w : words)
+    if (flag_word(w) == word) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<bool> parse_flag(const Cell& cell, std::string& why, const Field* field) {
+  if (cell.type == Cell::Type::boolean) return cell.text == "TRUE";
+  std::string s = flag_word(cell.text);
+  // The office's own words come first: a site may say that a built-in word means the other.
+  if (field && listed(field->yes, s)) return true;
+  if (field && listed(field->no, s)) return false;
+  // 部分采纳 (partly adopted) is not here: whether it counts as adopted is the office's call.
+  static const std::array<std::string_view, 15> yes{"是", "有", "已采纳", "采纳", "整改到位", "已整改", "已整改到位",
+                                                    "到位", "已化解", "化解", "Y", "YES", "1", "TRUE", "√"};
   static const std::array<std::string_view, 15> no{"否", "无", "未采纳", "不采纳", "未整改", "未整改到位", "未到位",
                                                    "整改不到位", "未化解", "N", "NO", "0", "FALSE", "×", "不予采纳"};
   for (auto y : yes)
@@ -239,6 +259,12 @@ std::optional<bool> parse_flag(const Cell& cell, std::string& why) {
   for (auto n : no)
     if (s == n) return false;
   why = "cannot read " + quoted(cell) + " as 是 or 否";
+  if (field) {
+    std::string word(trim(cell.text));
+    why += fmt::format(": if the office means 是 by it, add it to the field's yes words in {} ({} = {{ ..., yes = "
+                       "[\"{}\"] }}), if 否, to its no words (no = [\"{}\"])",
+                       field->source_file.empty() ? "fields.toml" : field->source_file, field->id, word, word);
+  }
   return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "fields/dictionary.hpp"
 #include "read/workbook.hpp"
 
 namespace casestat {
@@ -24,7 +25,9 @@ std::optional<int64_t> parse_money(const Cell& cell, int64_t fen_per_unit, std::
 // Whole numbers: 12, "12", "12人", "1,030" ("1030余" and "1030多" read as 1030).
 std::optional<int64_t> parse_integer(const Cell& cell, std::string& why);
 
-// 是/否, 有/无, 已采纳/未采纳, 采纳/不采纳, 整改到位/未整改, 已化解/未化解, Y/N, 1/0, TRUE/FALSE.
-std::optional<bool> parse_flag(const Cell& cell, std::string& why);
+// 是/否, 有/无, 已采纳/未采纳, 采纳/不采纳, 整改到位/未整改, 已化解/未化解, Y/N, 1/0, TRUE/FALSE,
+// and first the words `field` lists as its own (fields.toml: yes = [...], no = [...]). Any
+// other text is an error whose message says how to add the word to the field.
+std::optional<bool> parse_flag(const Cell& cell, std::string& why, const Field* field = nullptr);
 
 }  // namespace casestat

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/paths.hpp"
 
 namespace casestat {
 
@@ -296,6 +297,7 @@ const Indicator* Catalog::find(std::string_view id) const {
 Catalog Catalog::load(const std::filesystem::path& path, const Dictionary& dictionary) {
   Catalog catalog;
   catalog.source_ = path;
+  note_used_file(path);
   toml::table root = parse_toml_file(path, "the indicator catalog");
   Loader loader(path, dictionary);
   const toml::array* list = root["indicator"].as_array();

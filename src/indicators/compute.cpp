@@ -9,7 +9,9 @@
 #include "core/paths.hpp"
 #include "fields/dictionary.hpp"
 #include "fields/values.hpp"
+#include "core/cli.hpp"
 #include "indicators/catalog.hpp"
+#include "indicators/coverage.hpp"
 #include "indicators/engine.hpp"
 #include "indicators/period.hpp"
 #include "indicators/wording.hpp"
@@ -87,7 +89,7 @@ WhereValue where_value(const std::string& w, const Dictionary& dictionary) {
       if (auto d = parse_date(cell, why)) out.bound = *d; else ok = false;
       break;
     case FieldType::flag:
-      if (auto b = parse_flag(cell, why)) out.number = *b ? 1 : 0; else ok = false;
+      if (auto b = parse_flag(cell, why, field)) out.number = *b ? 1 : 0; else ok = false;
       break;
     case FieldType::integer: out.number = parse_integer(cell, why); ok = out.number.has_value(); break;
     case FieldType::money: out.number = parse_money(cell, 100, why); ok = out.number.has_value(); break;
@@ -160,7 +162,7 @@ Prepared prepare(const IndicatorRequest& request) {
   std::optional<Period> base = base_period(period, compare);
   Dictionary dictionary = request.fields.empty() ? Dictionary::load_default() : Dictionary::load(request.fields);
   std::filesystem::path catalog_path =
-      request.catalog.empty() ? templates_dir() / "indicators.toml" : std::filesystem::path(request.catalog);
+      request.catalog.empty() ? default_template("indicators.toml") : std::filesystem::path(request.catalog);
   Catalog catalog = Catalog::load(catalog_path, dictionary);
   if (!request.by.empty() && request.by != "month" && !dictionary.find(request.by))
     usage_error("--by {}: not a field; use unit, department, category, domain, month or another field of {}",
@@ -230,6 +232,10 @@ json compute_indicators(const IndicatorRequest& request) {
   // One read transaction: the figures and the sources come from the same state of the store,
   // even while an import commits.
   db.exec("BEGIN");
+  Coverage coverage = measure_coverage(db, p.catalog, p.dictionary, request.by, p.period);
+  for (const auto& line :
+       coverage_warnings(coverage, p.catalog, p.shown, p.dictionary, request.by, p.period, request.allow_empty))
+    cli::warn(line);
   auto [now, then] = compute_figures(db, p.catalog, p.dictionary, request.by, p.where, p.period, p.base);
   json out = heading_json(p);
   out["sources"] = sources_json(db);
@@ -244,6 +250,13 @@ json compute_indicators(const IndicatorRequest& request) {
       out["groups"].push_back({{"name", now.groups[g].first},
                                {"indicators", indicators_json(p, now.groups[g].second, p.base ? &then.groups[g].second : nullptr, false)}});
     add_ranks(out["groups"], p.shown.size());
+    if (request.by == "unit") {
+      std::vector<std::string> names;
+      for (const auto& group : now.groups) names.push_back(group.first);
+      for (const auto& line :
+           unknown_group_warnings(names, Offices::load_default(), unfilled_group_name(p.dictionary, request.by)))
+        cli::warn(line);
+    }
   }
   return out;
 }

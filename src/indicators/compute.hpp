@@ -20,7 +20,11 @@ struct IndicatorRequest {
   std::string section;             // report one section only
   std::vector<std::string> where;  // FIELD=VALUE conditions on every indicator
   std::string today;               // for auto periods and generated_on; empty: the real date
+  bool allow_empty = false;        // a period in which no ledger has a record: zeros, not an error
 };
+
+// Warnings (indicators/coverage.hpp) go to stderr; a period in which no ledger has a record is
+// an Error (Exit::data) unless request.allow_empty.
 
 nlohmann::json compute_indicators(const IndicatorRequest& request);
 

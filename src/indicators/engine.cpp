@@ -501,6 +501,8 @@ class Engine {
 
 }  // namespace
 
+std::string field_column_sql(const std::string& field) { return column_of(field); }
+
 std::string unfilled_group_name(const Dictionary& dictionary, const std::string& by) {
   const Field* f = dictionary.find(by);
   return "（未填" + (f ? f->name : by) + "）";

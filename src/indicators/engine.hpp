@@ -37,6 +37,9 @@ std::pair<PeriodFigures, PeriodFigures> compute_figures(Database& db, const Cata
                                                         const std::vector<WhereValue>& where, const Period& period,
                                                         const std::optional<Period>& base);
 
+// A field as an SQL expression over `records`: its column, or its value in the `fields` JSON.
+std::string field_column_sql(const std::string& field);
+
 // The group a record without the --by field goes into: （未填承办单位）.
 std::string unfilled_group_name(const Dictionary& dictionary, const std::string& by);
 

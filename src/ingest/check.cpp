@@ -4,6 +4,10 @@
 #include "core/input.hpp"
 #include "core/location.hpp"
 #include "core/output.hpp"
+#include "fields/values.hpp"
+#include "ingest/office_names.hpp"
+#include "ingest/problems.hpp"
+#include "ingest/rejects.hpp"
 
 namespace casestat {
 
@@ -63,8 +67,15 @@ std::string sheet_report(const std::string& file, const SheetSummary& summary, L
 int check_files(const CheckOptions& options) {
   ReadOptions read_opts = read_options(options);
   SheetOptions sheet_opts = sheet_options(options);
+  Cell today_cell{Cell::Type::text, options.today, 0};
+  std::string why;
+  if (!parse_date(today_cell, why) || options.today.size() != 10)
+    usage_error("--today {}: give the date as YYYY-MM-DD, e.g. 2025-07-10", options.today);
   std::vector<std::string> arguments = inputs_or_stdin(options.files);
   Dictionary dictionary = load_dictionary(options);
+  Offices offices = Offices::load_default();
+  OfficeNames office_names(offices, dictionary);
+  ProblemList list(options.today, offices, dictionary);
   StderrMessages messages(options.quiet);
   Stdout& out = Stdout::get();
   size_t problems = 0;
@@ -84,29 +95,66 @@ int check_files(const CheckOptions& options) {
           continue;
         }
         ++sheets_read;
+        Ledger ledger = ledger_for(options.ledger, sheet, file);
+        list.start_sheet(file, sheet, ledger);
         try {
-          SheetSummary summary = read_records(*workbook, index, dictionary, sheet_opts, [](const Record&) {});
-          out.write(sheet_report(file, summary, ledger_for(options.ledger, sheet, file)));
-          for (const auto& figure : summary.merged_figures) messages.warning(figure.describe());
+          SheetSummary summary = read_records(*workbook, index, dictionary, sheet_opts, [&](const Record& record) {
+            list.check_record(record);
+            office_names.apply(record);
+          });
+          list.finish_sheet(summary);
+          out.write(sheet_report(file, summary, ledger));
+          for (const auto& figure : summary.merged_figures) {
+            messages.warning(figure.describe());
+            list.add_merged_money(figure.range.first_row, figure.where.column, figure.value, figure.range.describe());
+          }
           for (const auto& error : summary.errors) messages.error(error.describe());
+          for (const auto& line : unknown_office_warnings(place.describe(), office_names.take_unknown(), offices))
+            messages.warning(line);
           problems += summary.errors.size();
+          std::vector<std::vector<std::string>> cells;
+          std::vector<int64_t> rows;
+          // The rows' values, department and office, for the list only: it takes a second pass.
+          if (!summary.errors.empty() && !options.problems.empty())
+            for (auto& rejected : rejected_rows(*workbook, index, summary.errors)) {
+              rows.push_back(rejected.row);
+              cells.push_back(std::move(rejected.cells));
+            }
+          list.add_row_errors(summary.errors, cells, rows);
         } catch (const Error& e) {
           if (e.code() != Exit::data) throw;
           messages.error(e.what());
+          list.add_sheet_problem(ProblemKind::unreadable_sheet, file, sheet, std::string("无法读取：") + e.what(),
+                                 "按提示改正表头或文件后重新报送");
           ++problems;
         }
       }
       if (sheets_read == 0) {
         messages.error(file + ": no sheet has a header row; name one with --sheet and --header-row");
+        list.add_sheet_problem(ProblemKind::unreadable_sheet, file, "", "没有一个工作表有表头行",
+                               "在数据上方加上表头（受理日期、承办单位、案件类别等列名）");
         ++problems;
       }
     } catch (const Error& e) {
       if (e.code() != Exit::data) throw;
       messages.error(e.what());
+      list.add_sheet_problem(ProblemKind::unreadable_sheet, Input(argument).display_name(), "",
+                             std::string("无法读取：") + e.what(), "另存为 .xlsx 后重新报送");
       ++problems;
     }
   }
-  if (problems > 0) messages.note(count_of(static_cast<int64_t>(problems), "problem", "problems") + " found");
+  if (!options.problems.empty()) write_problems(options.problems, list.sorted());
+  std::map<ProblemKind, int64_t> kinds = list.counts();
+  if (!kinds.empty()) {
+    int64_t total = 0;
+    for (const auto& [kind, n] : kinds) total += n;
+    messages.note(count_of(total, "problem", "problems") + " found" +
+                  (options.problems.empty() ? " (casestat-check --problems 问题清单.xlsx lists them for the departments):"
+                                            : ", listed in " + options.problems + ":"));
+    for (const auto& [kind, n] : kinds) messages.note("  " + std::to_string(n) + " " + summary_words(kind));
+  } else if (!options.problems.empty()) {
+    messages.note("no problems found; " + options.problems + " lists none");
+  }
   return problems > 0 ? static_cast<int>(Exit::data) : 0;
 }
 

@@ -11,11 +11,15 @@ namespace casestat {
 struct CheckOptions : ReadingOptions {
   std::vector<std::string> files;  // "-" is standard input
   bool quiet = false;
+  std::string problems;  // --problems FILE.xlsx|FILE.csv: the list of problems to send back
+  std::string today;     // YYYY-MM-DD: later dates are in the future
 };
 
 // Prints a report per sheet on stdout (header row, title rows, columns and the fields they
-// matched, extras, rows, dates recognized) and every problem on stderr. Returns 1 when any
-// problem was found, else 0.
+// matched, extras, rows, dates recognized), every value it cannot read on stderr, a warning
+// for each 承办单位 the site does not know, and how many problems of each kind the ledgers have
+// (ingest/problems.hpp); with --problems, writes them all. Returns 1 when a value cannot be
+// read (casestat-import would refuse the file), else 0.
 int check_files(const CheckOptions& options);
 
 // The report of one sheet (exposed for the tests).

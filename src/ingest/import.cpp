@@ -8,6 +8,7 @@
 #include "core/input.hpp"
 #include "core/location.hpp"
 #include "core/output.hpp"
+#include "ingest/office_names.hpp"
 #include "ingest/sha256.hpp"
 #include "store/imports.hpp"
 #include "store/records.hpp"
@@ -107,6 +108,9 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   std::vector<RowError> row_errors;         // every one, in sheet and row order
   std::vector<std::string> sheet_errors;    // a sheet that cannot be read at all
   std::vector<std::string> summaries;
+  std::vector<std::string> office_warnings;  // 承办单位 values the site does not know
+  Offices offices = Offices::load_default();
+  OfficeNames office_names(offices, dictionary);
   ImportCounts counts;
   size_t sheets_read = 0;
   for (size_t index : choice.indexes) {
@@ -126,7 +130,8 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
     std::string progress_prefix = sheet_place(workbook, index) + ": ";
     try {
       SheetSummary summary = read_records(workbook, index, dictionary, sheet_opts, [&](const Record& record) {
-        if (writing || options.on_error == OnError::skip) inserter.insert(import_id, ledger_name, sheet, record);
+        const Record& stored = office_names.apply(record);
+        if (writing || options.on_error == OnError::skip) inserter.insert(import_id, ledger_name, sheet, stored);
         if (++seen % kProgressEvery == 0) progress.update(progress_prefix + std::to_string(seen) + " rows");
       });
       progress.clear();
@@ -136,6 +141,8 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
       counts.rows_rejected += summary.rows_rejected;
       summaries.push_back(summary_line(file, summary, ledger));
       for (const auto& figure : summary.merged_figures) messages.warning(figure.describe());
+      for (auto& line : unknown_office_warnings(sheet_place(workbook, index), office_names.take_unknown(), offices))
+        office_warnings.push_back(std::move(line));
       if (options.on_error == OnError::skip && !summary.errors.empty()) {
         auto rows = rejected_rows(workbook, index, summary.errors);
         result.rejects.insert(result.rejects.end(), rows.begin(), rows.end());
@@ -150,6 +157,7 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   if (sheets_read == 0 && sheet_errors.empty())
     sheet_errors.push_back(file + ": no sheet has a header row; name one with --sheet and --header-row");
 
+  for (const auto& line : office_warnings) messages.warning(line);
   bool rejected = !sheet_errors.empty() || (options.on_error == OnError::abort && !row_errors.empty());
   if (rejected) {
     for (const auto& error : row_errors) messages.error(error.describe());

@@ -67,7 +67,7 @@ void add_reading_options(CLI::App& app, ReadingOptions& options, const char* ver
       ->check(CLI::IsMember({"auto", "utf-8", "gbk", "gb18030"}).description(""))
       ->type_name("auto|utf-8|gbk|gb18030")
       ->capture_default_str();
-  app.add_option("--fields", options.fields, "A field dictionary of your own (default: templates/fields.toml)")
+  app.add_option("--fields", options.fields, "The field dictionary (default: the site folder's fields.toml, else templates/fields.toml)")
       ->type_name("FILE");
 }
 

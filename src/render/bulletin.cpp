@@ -59,12 +59,16 @@ fs::path find_on_path(const std::string& program) {
   return {};
 }
 
-// The workbook layout of a template folder: workbook.toml there, else the default one.
+// The workbook layout: the site folder's workbook.toml, else the template folder's, else the
+// default one.
 fs::path workbook_layout(const fs::path& template_dir) {
-  for (const fs::path& candidate : {template_dir / "workbook.toml", template_dir / "workbook.json",
+  for (const fs::path& candidate : {site_file_or(template_dir, "workbook.toml"), template_dir / "workbook.json",
                                     templates_dir() / "workbook.toml", templates_dir() / "workbook.json"}) {
     std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (fs::is_regular_file(candidate, ec)) {
+      note_used_file(candidate);
+      return candidate;
+    }
   }
   data_error("{}: no workbook layout (workbook.toml) here nor in {}", template_dir.string(), templates_dir().string());
 }
@@ -99,7 +103,7 @@ bool run_pandoc(const fs::path& markdown, const fs::path& docx) {
 
 std::vector<fs::path> write_bulletin(const json& data, const fs::path& template_dir, const fs::path& out_dir,
                                      const SiteSettings& site, bool quiet) {
-  fs::path md_template = template_dir / "bulletin.md.mustache";
+  fs::path md_template = site_file_or(template_dir, "bulletin.md.mustache");
   TextModel model = build_text_model(data, site, "indicators");
   // Check the template before writing anything, so that a typo leaves no half-made folder.
   TextTemplate tmpl(md_template);
@@ -163,6 +167,9 @@ void bulletin_command(const BulletinOptions& options) {
     request.period = options.period;
     request.compare = options.compare;
     request.by = "unit";  // one scan gives the totals and the offices
+    request.catalog = options.catalog;
+    request.allow_empty = options.allow_empty;
+    request.fields = options.fields;
     data = compute_indicators(request);
   }
   order_groups(data, site);

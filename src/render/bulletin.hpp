@@ -21,14 +21,17 @@ struct BulletinOptions {
   std::string out = "out";
   std::vector<std::string> sets;  // --set KEY=VALUE over templates/site.toml
   std::string data;               // indicators JSON with groups, instead of computing (tests)
+  std::string catalog;            // --catalog FILE; empty: the site's or the default indicators.toml
+  std::string fields;             // --fields FILE; empty: the site's or the default fields.toml
   bool quiet = false;
+  bool allow_empty = false;       // a period in which no ledger has a record: zeros, not an error
 };
 
 void bulletin_command(const BulletinOptions& options);
 
 // What the job writes, from indicators JSON that already holds the groups: returns the paths
 // written, in order (Markdown, workbook, charts, docx). `template_dir` holds
-// bulletin.md.mustache and the workbook layout.
+// bulletin.md.mustache and the workbook layout; the site folder's replace them.
 std::vector<std::filesystem::path> write_bulletin(const nlohmann::json& data, const std::filesystem::path& template_dir,
                                                   const std::filesystem::path& out_dir, const SiteSettings& site,
                                                   bool quiet);

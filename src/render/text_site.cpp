@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/error.hpp"
+#include "core/paths.hpp"
 #include "render/text_model.hpp"
 #include "render/text_template.hpp"
 
@@ -31,6 +32,7 @@ std::map<std::string, std::string> load_site_settings(const std::filesystem::pat
   std::map<std::string, std::string> site;
   std::error_code ec;
   if (!file.empty() && std::filesystem::exists(file, ec)) {
+    note_used_file(file);
     toml::table table;
     try {
       table = toml::parse_file(file.string());
@@ -40,6 +42,7 @@ std::map<std::string, std::string> load_site_settings(const std::filesystem::pat
     for (const auto& [key, node] : table) {
       std::string name(key.str());
       int line = static_cast<int>(node.source().begin.line);
+      if (name == "office_aliases" && node.is_table()) continue;  // for the import (fields/offices.hpp), not the templates
       if (!valid_key(name))
         data_error("{}: line {}: site setting \"{}\": a name is letters, digits and _", file.string(), line, name);
       if (is_reserved(name))

@@ -244,7 +244,10 @@ TextTemplate::TextTemplate(const fs::path& file, std::string display)
   if (display.empty()) display = file.string();
   main_ = scan_template(display, read_file(file, display));
   fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-  std::vector<fs::path> candidates = {folder, folder / ".." / "partials", templates_dir() / "partials"};
+  note_used_file(file);
+  std::vector<fs::path> candidates = {folder, folder / ".." / "partials"};
+  if (fs::path site = site_dir(); !site.empty()) candidates.insert(candidates.begin(), site / "partials");
+  candidates.push_back(templates_dir() / "partials");
   std::error_code ec;
   for (const auto& dir : candidates) {
     fs::path canonical = fs::weakly_canonical(dir, ec);
@@ -267,6 +270,7 @@ const TemplateFile& TextTemplate::partial(const std::string& name, const Templat
     fs::path candidate = dir / (name + ".mustache");
     std::error_code ec;
     if (fs::is_regular_file(candidate, ec)) {
+      note_used_file(candidate);
       std::string text = read_file(candidate, candidate.string());
       auto file = std::make_unique<TemplateFile>(scan_template(candidate.string(), std::move(text)));
       return *(partials_[name] = std::move(file));

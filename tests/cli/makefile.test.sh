@@ -69,6 +69,17 @@ expect_match '坏台账.csv' "$(cat "$WORK/err4")" "the reason on stderr (cron m
 expect_equal "$before" "$(sha256sum "$bulletin" | cut -d' ' -f1)" "the previous bulletin intact"
 rm "$job/台账/坏台账.csv"
 
+step "a period in which no ledger has a record is refused, in the log, and the bulletin stays"
+before=$(sha256sum "$bulletin" | cut -d' ' -f1)
+lines=$(wc -l < "$log")
+make -s -C "$job" CASESTAT_PERIOD=2019H1 > "$WORK/out4b" 2> "$WORK/err4b"
+expect_nonzero $? "make for a period without records"
+new=$(tail -n +"$((lines + 1))" "$log")
+expect_match 'bulletin: casestat-bulletin: error: 2019年上半年 \(2019-01-01..2019-06-30\): no ledger has a record in this period \(the latest date in the store is 20[0-9]{2}-[0-9]{2}-[0-9]{2}\)' "$new" "the refusal in the log, with the latest date"
+expect_match 'bulletin: FAILED \(exit 1\)' "$new" "the failure in the log"
+expect_equal "$before" "$(sha256sum "$bulletin" | cut -d' ' -f1)" "the previous bulletin intact"
+[ ! -e "$job/out/2019年上半年检察业务数据通报.md" ] || bad "a bulletin of zeros was written"
+
 step "two makes started together both end well"
 touch "$job/台账"/*
 make -s -C "$job" > "$WORK/out5a" 2> "$WORK/err5a" & a=$!

@@ -25,7 +25,7 @@ export SAMPLE="$CASESTAT_SOURCE/sample-data"
 export TEMPLATES="$CASESTAT_SOURCE/templates"
 export TMPDIR="$work"
 export LC_ALL=C.UTF-8 TZ=Asia/Shanghai
-unset CASESTAT_DB
+unset CASESTAT_DB CASESTAT_SITE
 
 # (The trap also fires for `source` itself when cmd's last command fails: that one is not cmd's.)
 report_failures='s=("${PIPESTATUS[@]}"); [ "${BASH_SOURCE[0]:-}" != "$1" ] || echo "cmd line $LINENO: exit ${s[*]}" >&2'

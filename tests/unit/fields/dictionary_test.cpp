@@ -10,6 +10,18 @@ using namespace casestat;
 
 namespace {
 const std::string kFields = std::string(CASESTAT_TEMPLATES_DIR) + "/fields.toml";
+
+// The message of loading `toml` as a dictionary, or "(no error)".
+std::string load_error(const TempDir& dir, const std::string& toml) {
+  std::string path = dir.file("fields.toml");
+  std::ofstream(path) << toml;
+  try {
+    Dictionary::load(path);
+  } catch (const Error& e) {
+    return std::string(e.what());
+  }
+  return std::string("(no error)");
+}
 }
 
 TEST_CASE("headers match whatever their width, spaces and unit") {
@@ -36,20 +48,30 @@ TEST_CASE("headers match whatever their width, spaces and unit") {
 
 TEST_CASE("a bad dictionary names the file and the line") {
   TempDir dir;
-  auto message = [&](const std::string& toml) {
-    std::string path = dir.file("fields.toml");
-    std::ofstream(path) << toml;
-    try {
-      Dictionary::load(path);
-    } catch (const Error& e) {
-      return std::string(e.what());
-    }
-    return std::string("(no error)");
-  };
+  auto message = [&](const std::string& toml) { return load_error(dir, toml); };
   CHECK(message("[fields]\na = { name = \"甲\", type = \"datum\" }\n").find("line 2: field a: unknown type \"datum\"") !=
         std::string::npos);
   CHECK(message("[fields]\na = { name = \"甲\" }\nb = { name = \"乙\", aliases = [\"甲\"] }\n")
             .find("the header \"甲\" is already field a") != std::string::npos);
   CHECK(message("[fields]\na = { type = \"text\" }\n").find("field a: has no name") != std::string::npos);
   CHECK(message("[fields\n").find("fields.toml: line 1") != std::string::npos);
+}
+
+TEST_CASE("a flag field's own words, and what else a dictionary refuses about them") {
+  TempDir dir;
+  std::string path = dir.file("fields.toml");
+  std::ofstream(path) << "[fields]\nadopted = { name = \"是否采纳\", type = \"flag\", yes = [\"已回复，已采纳\", \"采纳\"], "
+                         "no = [\"未采纳\", \"未回复\", \"暂未回复\"] }\n";
+  Dictionary d = Dictionary::load(path);
+  const Field* adopted = d.find("adopted");
+  REQUIRE(adopted);
+  CHECK(adopted->yes == std::vector<std::string>{"已回复，已采纳", "采纳"});
+  CHECK(adopted->no.size() == 3);
+  auto message = [&](const std::string& toml) { return load_error(dir, toml); };
+  CHECK(message("[fields]\na = { name = \"甲\", yes = [\"是\"] }\n").find("yes and no are for a flag field") !=
+        std::string::npos);
+  CHECK(message("[fields]\na = { name = \"甲\", type = \"flag\", yes = [\"是\"], no = [\"是\"] }\n")
+            .find("\"是\" is in both yes and no") != std::string::npos);
+  CHECK(message("[fields]\na = { name = \"甲\", type = \"flag\", yes = \"是\" }\n").find("yes must be a list") !=
+        std::string::npos);
 }

@@ -90,3 +90,23 @@ TEST_CASE("flags in every wording") {
   CHECK_FALSE(parse_flag(text("待定"), why));
   CHECK(why == "cannot read \"待定\" as 是 or 否");
 }
+
+TEST_CASE("a site's own flag words come first; a word nobody listed is an error with the fix") {
+  Field adopted;
+  adopted.id = "adopted";
+  adopted.type = FieldType::flag;
+  adopted.yes = {"已回复，已采纳", "采纳"};
+  adopted.no = {"未采纳", "未回复", "暂未回复", "有"};
+  adopted.source_file = "site/fields.toml";
+  std::string why;
+  CHECK(*parse_flag(text("已回复，已采纳"), why, &adopted));
+  CHECK(*parse_flag(text("已回复,已采纳"), why, &adopted));  // the comma typed half-width
+  CHECK_FALSE(*parse_flag(text(" 暂未回复 "), why, &adopted));
+  CHECK_FALSE(*parse_flag(text("有"), why, &adopted));  // the site's word over the built-in one
+  CHECK(*parse_flag(text("是"), why, &adopted));        // built-in words still work
+  // partly adopted is not adopted unless the office says so
+  CHECK_FALSE(parse_flag(text("部分采纳"), why));
+  CHECK_FALSE(parse_flag(text("部分采纳"), why, &adopted));
+  CHECK(why == "cannot read \"部分采纳\" as 是 or 否: if the office means 是 by it, add it to the field's yes words "
+               "in site/fields.toml (adopted = { ..., yes = [\"部分采纳\"] }), if 否, to its no words (no = [\"部分采纳\"])");
+}

@@ -253,3 +253,29 @@ TEST_CASE("the default catalog loads and keeps its ids") {
                          "disputes.resolved"})
     CHECK(c.find(id) != nullptr);
 }
+
+TEST_CASE("a period in which no ledger has a record is refused with the latest date, unless allowed") {
+  Store s;
+  s.add("cases", "received_on", "'2025-04-01'").add("recommendations", "issued_on", "'2025-12-30'");
+  IndicatorRequest r;
+  r.db = s.path;
+  r.period = "2026H1";
+  r.catalog = kTemplates + "/indicators.toml";
+  r.fields = kTemplates + "/fields.toml";
+  r.today = "2026-11-24";
+  try {
+    compute_indicators(r);
+    FAIL("no error for an empty period");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::data);
+    CHECK(std::string(e.what()).find("2026年上半年 (2026-01-01..2026-06-30): no ledger has a record in this period (the "
+                                     "latest date in the store is 2025-12-30)") != std::string::npos);
+  }
+  r.allow_empty = true;
+  json d = compute_indicators(r);
+  CHECK(indicator(d, "cases.received")["value"] == 0);
+  // one ledger with records is enough
+  s.add("cases", "received_on", "'2026-02-01'");
+  r.allow_empty = false;
+  CHECK(indicator(compute_indicators(r), "cases.received")["value"] == 1);
+}
