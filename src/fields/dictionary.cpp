@@ -131,16 +131,16 @@ Dictionary Dictionary::load(const std::filesystem::path& path) {
     field.name = *name;
     field.type = parse_type((*spec)["type"].value_or(std::string("text")), path, node.source(), id);
     field.source_file = path.string();
-    auto texts = [&](const char* key, std::vector<std::string>& into) {
-      const toml::node* list = spec->get(key);
+    auto texts = [&](const char* list_key, std::vector<std::string>& into) {
+      const toml::node* list = spec->get(list_key);
       if (!list) return;
       if (!list->is_array())
         data_error("{}: line {}: field {}: {} must be a list in brackets, e.g. {} = [\"...\"]", path.string(),
-                   list->source().begin.line, id, key, key);
+                   list->source().begin.line, id, list_key, list_key);
       for (const auto& item : *list->as_array()) {
         auto text = item.value<std::string>();
         if (!text || !item.is_string())
-          data_error("{}: line {}: field {}: {} must be text in quotes", path.string(), item.source().begin.line, id, key);
+          data_error("{}: line {}: field {}: {} must be text in quotes", path.string(), item.source().begin.line, id, list_key);
         into.push_back(*text);
       }
     };

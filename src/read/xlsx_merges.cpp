@@ -15,7 +15,7 @@ namespace {
 class MergeCellsPart : public XmlStream {
  public:
   MergeCellsPart(const std::string& where, const ReadLimits& limits)
-      : XmlStream(where, "the sheet's merged cells"), limits_(limits) {}
+      : XmlStream(where, "the sheet's merged cells", limits.max_field_bytes), limits_(limits) {}
   std::vector<MergedRange> ranges;
   bool done = false;
 

@@ -38,8 +38,8 @@ std::vector<std::pair<std::string, Sheet>> read_back(const std::string& path) {
   for (size_t i = 0; i < book->sheet_names().size(); ++i) {
     Sheet sheet;
     book->read_sheet(i, [&](const casestat::Row& row) {
-      if (sheet.size() <= static_cast<size_t>(row.number)) sheet.resize(row.number + 1);
-      sheet[row.number] = row.cells;
+      if (sheet.size() <= static_cast<size_t>(row.number)) sheet.resize(static_cast<size_t>(row.number) + 1);
+      sheet[static_cast<size_t>(row.number)] = row.cells;
       return true;
     });
     out.emplace_back(book->sheet_names()[i], std::move(sheet));
@@ -207,7 +207,7 @@ TEST_CASE("the lowest offices are marked with a rule of the right size; negative
   json many = data;
   many["groups"] = json::array();
   for (int i = 0; i < 12; ++i) {
-    json g = data["groups"][i % 3];
+    json g = data["groups"][static_cast<size_t>(i % 3)];
     g["name"] = "院" + std::to_string(i);
     many["groups"].push_back(g);
   }

@@ -12,7 +12,7 @@ using namespace casestat;
 
 namespace {
 
-const Field kCaseNo{"case_no", "案号", FieldType::text, {}};
+const Field kCaseNo{"case_no", "案号", FieldType::text, {}, {}, {}, {}};
 
 int64_t count(Database& db, const std::string& sql) {
   auto stmt = db.prepare(sql);

@@ -11,12 +11,12 @@ using namespace casestat;
 namespace {
 
 // Fields as a dictionary would define them (the test does not need the dictionary itself).
-const Field kCaseNo{"case_no", "案号", FieldType::text, {}};
-const Field kFiled{"filed_on", "立案日期", FieldType::date, {}};
-const Field kAid{"aid_amount", "救助金额", FieldType::money, {}};
-const Field kAdopted{"adopted", "是否采纳", FieldType::flag, {}};
-const Field kSiteText{"court", "审判法院", FieldType::text, {}};       // a site's own field
-const Field kSiteCount{"hearings", "听证次数", FieldType::integer, {}};  // another
+const Field kCaseNo{"case_no", "案号", FieldType::text, {}, {}, {}, {}};
+const Field kFiled{"filed_on", "立案日期", FieldType::date, {}, {}, {}, {}};
+const Field kAid{"aid_amount", "救助金额", FieldType::money, {}, {}, {}, {}};
+const Field kAdopted{"adopted", "是否采纳", FieldType::flag, {}, {}, {}, {}};
+const Field kSiteText{"court", "审判法院", FieldType::text, {}, {}, {}, {}};       // a site's own field
+const Field kSiteCount{"hearings", "听证次数", FieldType::integer, {}, {}, {}, {}};  // another
 
 std::string one_text(Database& db, const std::string& sql) {
   auto stmt = db.prepare(sql);
