@@ -3,13 +3,17 @@
 
 #include "core/cli.hpp"
 #include "core/output.hpp"
+#include "core/paths.hpp"
 #include "indicators/compute.hpp"
 #include "indicators/output.hpp"
+#include "render/office_order.hpp"
+#include "render/text_template.hpp"
 
 int main(int argc, char** argv) {
   casestat::IndicatorRequest request;
   std::string format = "auto";
   std::string only;
+  bool ids = false;
   CLI::App app{"Computes the indicators of a period from the store, with the change against a base period.",
                "casestat-indicators"};
   casestat::cli::add_db_option(app, request.db);
@@ -33,11 +37,13 @@ int main(int argc, char** argv) {
       ->type_name("YYYY-MM-DD");
   app.add_option("-f,--format", format, "json, table, csv, tsv or md; auto: table on a terminal, json in a pipe")
       ->capture_default_str();
+  app.add_flag("--ids", ids, "CSV headings are the indicator ids (default: their names and units in Chinese)");
   casestat::cli::set_examples(app,
                               "  casestat-indicators --period 2025H1\n"
                               "  casestat-indicators --period 2025H1 | casestat-render --template bulletin.md.mustache\n"
                               "  casestat-indicators --period 2025年1-9月 --by unit --format tsv | sort -t$'\\t' -k3 -nr\n"
-                              "  casestat-indicators --period auto-quarter --compare prev --section 信访工作\n");
+                              "  casestat-indicators --period auto-quarter --compare prev --section 信访工作\n"
+                              "  casestat-indicators --period 2025H1 --by unit --format csv > 各院.csv\n");
   return casestat::cli::run(app, argc, argv, [&] {
     for (size_t start = 0; !only.empty() && start <= only.size();) {
       size_t comma = only.find(',', start);
@@ -48,6 +54,9 @@ int main(int argc, char** argv) {
     }
     casestat::Format f = casestat::parse_format(format, ::isatty(STDOUT_FILENO) == 1);
     nlohmann::json data = casestat::compute_indicators(request);
-    casestat::Stdout::get().write(casestat::format_indicators(data, f));
+    // Offices in the order the site lists them (templates/site.toml office_order), as in the bulletin.
+    if (request.by == "unit")
+      casestat::render::order_groups(data, casestat::render::load_site_settings(casestat::default_template("site.toml"), {}));
+    casestat::Stdout::get().write(casestat::format_indicators(data, f, ids));
   });
 }

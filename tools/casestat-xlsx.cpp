@@ -10,14 +10,16 @@
 #include "render/workbook.hpp"
 
 int main(int argc, char** argv) {
-  std::string layout = (casestat::templates_dir() / "half-year" / "workbook.toml").string();
+  std::string layout;
   std::string data = "-";
   std::string output;
   std::vector<std::string> sets;
   CLI::App app{"Writes indicators JSON (casestat-indicators, with --by unit for the per-office sheet) into an Excel "
                "workbook laid out by a layout file.",
                "casestat-xlsx"};
-  app.add_option("-l,--layout", layout, "The layout (sheets, titles, charts)")->capture_default_str()->type_name("FILE");
+  app.add_option("-l,--layout", layout,
+                 "The layout (sheets, titles, charts; default: half-year/workbook.toml of the templates folder)")
+      ->type_name("FILE");
   app.add_option("-d,--data", data, "The indicators JSON; - is standard input")->capture_default_str()->type_name("FILE|-");
   app.add_option("-o,--output", output, "The workbook to write (written to a temporary name, then renamed)")
       ->required()
@@ -29,6 +31,7 @@ int main(int argc, char** argv) {
                               "  casestat-indicators --period 2025H1 --by unit | casestat-xlsx -o 2025年上半年.xlsx\n"
                               "  casestat-xlsx --layout my-layout.toml --data 2025H1.json -o out.xlsx\n");
   return casestat::cli::run(app, argc, argv, [&] {
+    if (layout.empty()) layout = (casestat::templates_dir() / "half-year" / "workbook.toml").string();
     casestat::Input input(data);
     nlohmann::json json = casestat::render::parse_indicators_json(input.read_all(), input.display_name());
     auto site = casestat::render::load_site_settings(casestat::default_template("site.toml"), sets);

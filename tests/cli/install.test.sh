@@ -15,7 +15,17 @@ for f in bin/casestat-import bin/casestat-bulletin share/casestat/Makefile.inc \
          share/casestat/templates/half-year/bulletin.md.mustache; do
   expect_file "$prefix/$f"
 done
-if command -v help2man > /dev/null; then expect_file "$prefix/share/man/man1/casestat-import.1"; fi
+if command -v help2man > /dev/null; then
+  expect_file "$prefix/share/man/man1/casestat-import.1"
+  step "the man pages: Chinese kept, one example a line, no build path"
+  page="$prefix/share/man/man1/casestat-indicators.1"
+  expect_file "$page"
+  grep -q '信访工作' "$page" || bad "$page: the Chinese of the examples is lost"
+  grep -q '???' "$page" && bad "$page: Chinese written as ?"
+  examples=$(sed -n '/^\.SH EXAMPLES/,/^\.SH /p' "$page" | grep -c '^casestat\\-indicators ')
+  [ "$examples" -ge 4 ] || bad "$page: the examples are not one a line ($examples lines start with the tool)"
+  grep -l -e "$CASESTAT_SOURCE" -e "$build" "$prefix"/share/man/man1/*.1 && bad "a man page names the build or source folder"
+fi
 
 step "the installed tools run the office job on the sample data"
 mkdir -p "$WORK/office/台账"
