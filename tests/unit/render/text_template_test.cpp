@@ -60,7 +60,7 @@ TEST_CASE("values by id, sections and groups render", "[render][template]") {
                    "{{org}}\n");
   CHECK(render(t) ==
         "2025年上半年立案96件，同比下降4%。\n"
-        "[公益诉讼检察:pil.clues;pil.filed;][检察建议:rec.issued;rec.adopted;rec.adoption_rate;][司法救助:aid.amount;]"
+        "[公益诉讼检察:pil.clues;pil.filed;][检察建议:rec.issued;rec.adopted;rec.adoption\\_rate;][司法救助:aid.amount;]"
         "[信访工作:pet.received;][检察听证:hearings;]\n"
         "| 江州市东湖区人民检察院 | 40件 | 2 |\n"
         "| 江州市西湖\\|区人民 检察院 | 56件 | 1 |\n"
@@ -82,7 +82,7 @@ TEST_CASE("HTML templates escape HTML; others escape nothing", "[render][templat
   };
   CHECK(with_site(f.write("t.html.mustache", "{{org}}|{{{org}}}")) == "&lt;b&gt;A&amp;B&lt;/b&gt;|<b>A&B</b>");
   CHECK(with_site(f.write("t.txt.mustache", "{{org}}")) == "<b>A&B</b>");
-  CHECK(with_site(f.write("t.md.mustache", "{{org}}")) == "\\<b>A&B\\</b>");
+  CHECK(with_site(f.write("t.md.mustache", "{{org}}")) == "\\<b\\>A\\&B\\</b\\>");
 }
 
 TEST_CASE("template errors name the file and the line", "[render][template]") {
