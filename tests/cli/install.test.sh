@@ -22,8 +22,10 @@ if command -v help2man > /dev/null; then
   expect_file "$page"
   grep -q '信访工作' "$page" || bad "$page: the Chinese of the examples is lost"
   grep -q '???' "$page" && bad "$page: Chinese written as ?"
-  examples=$(sed -n '/^\.SH EXAMPLES/,/^\.SH /p' "$page" | grep -c '^casestat\\-indicators ')
-  [ "$examples" -ge 4 ] || bad "$page: the examples are not one a line ($examples lines start with the tool)"
+  # help2man fills an indented block into one paragraph (.IP); no-fill (.nf) keeps the lines.
+  examples=$(sed -n '/^\.SH EXAMPLES/,/^\.SH /p' "$page")
+  grep -q '^\.nf' <<< "$examples" || bad "$page: the examples are filled into one paragraph (no .nf)"
+  [ "$(grep -c '^casestat\\-indicators ' <<< "$examples")" -ge 4 ] || bad "$page: fewer than 4 examples"
   grep -l -e "$CASESTAT_SOURCE" -e "$build" "$prefix"/share/man/man1/*.1 && bad "a man page names the build or source folder"
 fi
 
