@@ -20,9 +20,10 @@ if(HELP2MAN)
     set(page "${CMAKE_BINARY_DIR}/man/${tool}.1")
     add_custom_command(OUTPUT ${page}
       COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/man"
-      COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section=1 --source=casestat
-              --version-string=${PROJECT_VERSION} --output=${page} $<TARGET_FILE:${tool}>
-      DEPENDS ${tool}
+      COMMAND ${CMAKE_COMMAND} -DHELP2MAN=${HELP2MAN} -DTOOL=$<TARGET_FILE:${tool}> -DOUTPUT=${page}
+              -DVERSION=${PROJECT_VERSION} -DTEMPLATES=${CMAKE_INSTALL_FULL_DATADIR}/casestat/templates
+              -P ${CMAKE_CURRENT_LIST_DIR}/ManPage.cmake
+      DEPENDS ${tool} ${CMAKE_CURRENT_LIST_DIR}/ManPage.cmake
       COMMENT "Writing the man page of ${tool}")
     list(APPEND man_pages ${page})
   endforeach()

@@ -1,13 +1,17 @@
 // casestat-indicators: the indicators of a period, from the store, as JSON or a table.
 #include "core/cli.hpp"
 #include "core/output.hpp"
+#include "core/paths.hpp"
 #include "indicators/compute.hpp"
 #include "indicators/output.hpp"
+#include "render/office_order.hpp"
+#include "render/text_template.hpp"
 
 int main(int argc, char** argv) {
   casestat::IndicatorRequest request;
   std::string format = "auto";
   std::string only;
+  bool ids = false;
   CLI::App app{"Computes the indicators of a period from the store, with the change against a base period.",
                "casestat-indicators"};
   casestat::cli::add_db_option(app, request.db);
@@ -35,11 +39,13 @@ int main(int argc, char** argv) {
   app.add_option("-f,--format", format, "json, table, csv, tsv or md; auto: table on a terminal, json in a pipe")
       ->capture_default_str();
   casestat::cli::add_output_option(app);
+  app.add_flag("--ids", ids, "CSV headings are the indicator ids (default: their names and units in Chinese)");
   casestat::cli::set_examples(app,
                               "  casestat-indicators --period 2025H1\n"
                               "  casestat-indicators --period 2025H1 | casestat-render --template bulletin.md.mustache\n"
                               "  casestat-indicators --period 2025年1-9月 --by unit --format tsv | sort -t$'\\t' -k3 -nr\n"
-                              "  casestat-indicators --period auto-quarter --compare prev --section 信访工作\n");
+                              "  casestat-indicators --period auto-quarter --compare prev --section 信访工作\n"
+                              "  casestat-indicators --period 2025H1 --by unit --format csv > 各院.csv\n");
   return casestat::cli::run(app, argc, argv, [&] {
     for (size_t start = 0; !only.empty() && start <= only.size();) {
       size_t comma = only.find(',', start);
@@ -50,7 +56,10 @@ int main(int argc, char** argv) {
     }
     casestat::Format f = casestat::parse_format(format, casestat::Stdout::get().is_terminal());
     nlohmann::json data = casestat::compute_indicators(request);
-    casestat::Stdout::get().write(casestat::format_indicators(data, f));
+    // Offices in the order the site lists them (templates/site.toml office_order), as in the bulletin.
+    if (request.by == "unit")
+      casestat::render::order_groups(data, casestat::render::load_site_settings(casestat::default_template("site.toml"), {}));
+    casestat::Stdout::get().write(casestat::format_indicators(data, f, ids));
     return 0;
   });
 }

@@ -98,6 +98,33 @@ size_t valid_utf8_prefix(std::string_view bytes, bool* incomplete) {
   return n;
 }
 
+namespace {
+
+bool is_xml_char(char32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+         (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+}  // namespace
+
+std::string xml_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    size_t len = decode(s, i, cp);
+    // decode() passes overlong forms and surrogates through: valid UTF-8 has neither.
+    bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    bool replaced = cp == 0xFFFD && s.substr(i, len) != "\xEF\xBF\xBD";
+    if (replaced || overlong || !is_xml_char(cp))
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(s, i, len);
+    i += len;
+  }
+  return out;
+}
+
 std::string_view trim(std::string_view s) {
   auto starts_space = [](std::string_view t) -> size_t {
     if (t.empty()) return 0;

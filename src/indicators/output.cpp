@@ -93,6 +93,75 @@ Table groups_table(const json& data, bool for_people) {
   return t;
 }
 
+// The name of the grouping column, as a clerk heads it.
+std::string group_heading(const std::string& by) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"unit", "单位"}, {"month", "月份"}, {"department", "部门"}, {"category", "类别"}, {"domain", "领域"}};
+  for (const auto& [id, name] : kNames)
+    if (by == id) return name;
+  return by;
+}
+
+// A figure for a spreadsheet: the bulletin's own display with its unit taken off (the column
+// heading carries the unit), so Excel reads a number rounded exactly as the text shows it:
+// "303.83万元" -> 303.83, "62.5%" -> 62.5, "3578件" -> 3578; "—" (no figure) -> empty.
+std::string sheet_figure(const json& item, const std::string& unit) {
+  std::string d = item.value("display", "");
+  if (d == "—") return "";
+  if (!unit.empty() && d.size() >= unit.size() && d.compare(d.size() - unit.size(), unit.size(), unit) == 0)
+    d.resize(d.size() - unit.size());
+  return d;
+}
+
+std::string heading_with_unit(const json& indicator) {
+  std::string unit = indicator.value("unit", "");
+  return indicator["name"].get<std::string>() + (unit.empty() ? "" : "（" + unit + "）");
+}
+
+// CSV for Excel: Chinese headings (or the ids), figures as numbers in the heading's unit, no
+// ranks (bulletins no longer rank offices; the JSON and TSV keep them).
+Table sheet_table(const json& data, bool ids) {
+  Table t;
+  const json& indicators = data["indicators"];
+  if (data.contains("groups")) {
+    std::vector<std::string> head{group_heading(data.value("by", "unit"))};
+    for (const auto& i : indicators) head.push_back(ids ? i["id"].get<std::string>() : heading_with_unit(i));
+    t.push_back(head);
+    for (const auto& g : data["groups"]) {
+      std::vector<std::string> row{g["name"].get<std::string>()};
+      for (size_t n = 0; n < g["indicators"].size() && n < indicators.size(); ++n)
+        row.push_back(sheet_figure(g["indicators"][n], indicators[n].value("unit", "")));
+      t.push_back(row);
+    }
+    return t;
+  }
+  bool has_base = !data["base"].is_null();
+  std::vector<std::string> head;
+  if (ids) head.push_back("id");
+  for (const char* h : {"指标", "单位"}) head.push_back(h);
+  head.push_back(data["period"]["label"].get<std::string>());
+  if (has_base) {
+    head.push_back(data["base"]["label"].get<std::string>());
+    head.push_back(data["base"].value("word", "同比") + "增减");
+  }
+  t.push_back(head);
+  for (const auto& i : indicators) {
+    std::string unit = i.value("unit", "");
+    std::vector<std::string> row;
+    if (ids) row.push_back(i["id"].get<std::string>());
+    row.push_back(i["name"].get<std::string>());
+    row.push_back(unit);
+    row.push_back(sheet_figure(i, unit));
+    if (has_base) {
+      json base = {{"display", i.value("base_display", "")}};
+      row.push_back(sheet_figure(base, unit));
+      row.push_back(i.value("change_text", ""));
+    }
+    t.push_back(row);
+  }
+  return t;
+}
+
 std::string aligned(const Table& t) {
   std::vector<size_t> widths;
   for (const auto& row : t)
@@ -124,11 +193,13 @@ Format parse_format(std::string_view text, bool terminal) {
   usage_error("--format {}: use json, table, csv, tsv or md", text);
 }
 
-std::string format_indicators(const json& data, Format format) {
+std::string format_indicators(const json& data, Format format, bool ids) {
   if (format == Format::json) return data.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
   bool grouped = data.contains("groups");
   bool people = format == Format::table || format == Format::md;
-  Table t = grouped ? groups_table(data, people) : totals_table(data, people);
+  Table t = format == Format::csv ? sheet_table(data, ids)
+            : grouped             ? groups_table(data, people)
+                                  : totals_table(data, people);
   std::string out;
   switch (format) {
     case Format::table: {
@@ -151,6 +222,7 @@ std::string format_indicators(const json& data, Format format) {
     case Format::csv:
     case Format::tsv: {
       char sep = format == Format::csv ? ',' : '\t';
+      if (format == Format::csv) out = kUtf8Bom;
       for (const auto& row : t) {
         for (size_t c = 0; c < row.size(); ++c) out += (c ? std::string(1, sep) : "") + csv_field(row[c], sep);
         out += format == Format::csv ? "\r\n" : "\n";

@@ -4,6 +4,7 @@
 
 #include "core/location.hpp"
 #include "core/output.hpp"
+#include "core/text.hpp"
 
 namespace casestat {
 
@@ -61,7 +62,7 @@ std::vector<RejectedRow> rejected_rows(Workbook& workbook, size_t sheet_index, c
 std::string rejects_csv(const std::vector<RejectedRow>& rows) {
   size_t width = 0;
   for (const auto& row : rows) width = std::max(width, row.cells.size());
-  std::string out = "\xEF\xBB\xBF";
+  std::string out(kUtf8Bom);
   std::vector<std::string> header{"file", "sheet", "row", "column", "problem"};
   for (size_t i = 0; i < width; ++i) header.push_back(column_letter(static_cast<int64_t>(i)));
   add_line(out, header);

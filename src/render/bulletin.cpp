@@ -81,7 +81,9 @@ bool run_pandoc(const fs::path& markdown, const fs::path& docx) {
   AtomicFile out(docx);
   fs::path resources = markdown.parent_path().empty() ? fs::path(".") : markdown.parent_path();
   // The temporary name has no .docx extension: say the formats. --resource-path finds the SVGs.
-  std::vector<std::string> args = {pandoc.string(), "--from", "markdown", "--to", "docx",
+  // No raw HTML or TeX reaches the .docx, whatever the Markdown holds; ledger values are
+  // escaped (text_escape.hpp), so the only images pandoc reads are casestat's own charts.
+  std::vector<std::string> args = {pandoc.string(), "--from", "markdown-raw_html-raw_tex-raw_attribute", "--to", "docx",
                                    "--resource-path", resources.string(), "--output", out.temp_path().string(),
                                    markdown.string()};
   std::vector<char*> argv;

@@ -75,18 +75,17 @@ std::string period_label(const json& data) { return wb::text(wb::field(data, "pe
 }  // namespace
 
 std::string xml_escape(const std::string& text) {
+  std::string valid = xml_text(text);
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
+  out.reserve(valid.size());
+  for (char c : valid) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') break;  // not allowed in XML
-        out += c;
+      default: out += c;
     }
   }
   return out;

@@ -19,7 +19,7 @@ std::vector<std::filesystem::path> write_charts(const nlohmann::json& data, cons
 std::string main_indicators_svg(const nlohmann::json& data, const std::vector<std::string>& ids);
 std::string by_office_svg(const nlohmann::json& data, const std::string& id);
 
-// XML text escaping (& < > " ').
+// XML text escaping (& < > " '), of valid XML text (xml_text: what XML forbids becomes U+FFFD).
 std::string xml_escape(const std::string& text);
 
 }  // namespace casestat::render

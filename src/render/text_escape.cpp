@@ -49,6 +49,16 @@ bool opens_block(std::string_view line) {
   return false;
 }
 
+// ASCII punctuation that starts or ends an inline construct in CommonMark or in pandoc's
+// Markdown: emphasis and strong (* _), code spans (`), links, images, footnotes and bracketed
+// spans ([ ] ( ) !), autolinks and raw HTML (< >), entity references (&), strikeout, super- and
+// subscript (~ ^), TeX math ($), citations (@), attributes ({ }), table cells (|), and the
+// backslash itself. A backslash before any ASCII punctuation is always a literal character, so
+// escaping too much costs nothing but a backslash in the .md file.
+bool is_inline_markup(char c) {
+  return std::string_view("\\`*_[]()!<>&~^$@{}|").find(c) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string markdown_escape(std::string_view value) {
@@ -68,18 +78,17 @@ std::string markdown_escape(std::string_view value) {
   }
   std::string out;
   out.reserve(flat.size() + 8);
-  if (opens_block(flat)) out += '\\';
   size_t digits_end = 0;
-  // For "1. x" the backslash goes before the dot ("1\. x"), where CommonMark needs it.
-  if (!out.empty() && flat[0] >= '0' && flat[0] <= '9') {
-    out.clear();
+  if (opens_block(flat)) {
+    // For "1. x" the backslash goes before the dot ("1\. x"), where CommonMark needs it; a
+    // first character escaped below anyway needs no second backslash.
     while (digits_end < flat.size() && flat[digits_end] >= '0' && flat[digits_end] <= '9') ++digits_end;
     out.append(flat, 0, digits_end);
-    out += '\\';
+    if (digits_end < flat.size() && !is_inline_markup(flat[digits_end])) out += '\\';
   }
   for (size_t i = digits_end; i < flat.size(); ++i) {
     char c = flat[i];
-    if (c == '\\' || c == '|' || c == '<') out += '\\';
+    if (is_inline_markup(c)) out += '\\';
     out += c;
   }
   return out;

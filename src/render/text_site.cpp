@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "core/text.hpp"
 #include "render/text_model.hpp"
 #include "render/text_template.hpp"
 
@@ -64,7 +65,11 @@ std::map<std::string, std::string> load_site_settings(const std::filesystem::pat
     if (!valid_key(key)) usage_error("--set {}: KEY is letters, digits and _", assignment);
     if (is_reserved(key))
       usage_error("--set {}: \"{}\" is the name of something in the indicators data: pick another", assignment, key);
-    site[key] = assignment.substr(eq + 1);
+    std::string value = assignment.substr(eq + 1);
+    // The value goes into documents as text: bytes that are not UTF-8 cannot be shown.
+    if (!is_valid_utf8(value))
+      usage_error("--set {}=...: the value is not UTF-8 text (check the terminal's encoding)", key);
+    site[key] = std::move(value);
   }
   return site;
 }

@@ -45,10 +45,16 @@ TemplateFile scan_template(std::string display, std::string text) {
   std::string begin = "{{", end = "}}";
   std::vector<TemplateTag> open;
   size_t pos = 0;
+  // Lines are counted on from the previous tag, so that scanning stays linear in the file.
+  size_t counted_to = 0;
+  int line = 1;
   while (true) {
     size_t start = t.find(begin, pos);
     if (start == std::string::npos) break;
-    int line = line_of(t, start);
+    line += static_cast<int>(std::count(t.begin() + static_cast<std::ptrdiff_t>(counted_to),
+                                        t.begin() + static_cast<std::ptrdiff_t>(start), '\n'));
+    counted_to = start;
+    size_t text_before = start - pos;
     size_t contents = start + begin.size();
     bool triple = begin == "{{" && end == "}}" && contents < t.size() && t[contents] == '{';
     const std::string close_delim = triple ? "}}}" : end;
@@ -59,7 +65,7 @@ TemplateFile scan_template(std::string display, std::string text) {
     std::string body = trim_ascii(std::string_view(t).substr(contents, stop - contents));
     pos = stop + close_delim.size();
 
-    TemplateTag tag{Kind::variable, "", line};
+    TemplateTag tag{Kind::variable, "", line, text_before};
     if (!triple && !body.empty() && body[0] == '=') {
       // {{=<% %>=}}: new delimiters, neither empty nor holding spaces or '='.
       std::string inner = body.size() >= 2 && body.back() == '=' ? trim_ascii(body.substr(1, body.size() - 2)) : "";
@@ -98,6 +104,9 @@ TemplateFile scan_template(std::string display, std::string text) {
       data_error("{}: line {}: empty tag {}{}{}: it needs a name", file.display, line, begin, body, end);
 
     if (tag.kind == Kind::section || tag.kind == Kind::inverted) {
+      if (open.size() >= kMaxSectionDepth)
+        data_error("{}: line {}: sections nest more than {} deep here (is a {{{{/...}}}} missing?)", file.display, line,
+                   kMaxSectionDepth);
       open.push_back(tag);
     } else if (tag.kind == Kind::close) {
       if (open.empty())
@@ -235,8 +244,6 @@ std::string value_names(const json& node, const std::string& name) {
   return join(keys, ", ");
 }
 
-constexpr int kMaxPartialDepth = 16;
-
 }  // namespace
 
 TextTemplate::TextTemplate(const fs::path& file, std::string display)
@@ -294,23 +301,38 @@ const TemplateFile& TextTemplate::partial(const std::string& name, const Templat
              join(looked, ", "), close.empty() ? "" : " (did you mean " + join(close, ", ") + "?)");
 }
 
-void TextTemplate::check_tags(const TemplateFile& file, std::vector<const json*>& scopes, int depth) {
+void TextTemplate::check_tags(const TemplateFile& file, std::vector<const json*>& scopes, int depth,
+                              uint64_t repeats, Cost& cost) {
   size_t base_depth = scopes.size();
   static const json kNothing = json::object();  // what an inverted section adds: nothing new
+  // How often the tags at each open section's level render: a list section multiplies.
+  std::vector<uint64_t> levels = {repeats};
+  auto times = [](uint64_t a, uint64_t b) { return b != 0 && a > UINT64_MAX / b ? UINT64_MAX : a * b; };
   for (const auto& tag : file.tags) {
+    uint64_t now = levels.back();
+    cost.tags = cost.tags > UINT64_MAX - now ? UINT64_MAX : cost.tags + now;
+    uint64_t text = times(now, tag.text_before);
+    cost.bytes = cost.bytes > UINT64_MAX - text ? UINT64_MAX : cost.bytes + text;
+    if (cost.tags > kMaxRenderedTags || cost.bytes > kMaxRenderedBytes)
+      data_error("{}: line {}: the template would render {} here (partials and sections over lists repeat what "
+                 "they hold): is a partial included in itself, or a list section inside another?",
+                 file.display, tag.line,
+                 cost.tags > kMaxRenderedTags ? fmt::format("more than {} tags", kMaxRenderedTags)
+                                              : fmt::format("more than {} MiB", kMaxRenderedBytes >> 20));
     switch (tag.kind) {
       case Kind::comment:
       case Kind::delimiter:
         break;
       case Kind::close:
         scopes.pop_back();
+        if (levels.size() > 1) levels.pop_back();
         break;
       case Kind::partial: {
         if (depth >= kMaxPartialDepth)
           data_error("{}: line {}: partials nest more than {} deep: does {{{{> {}}}}} include itself?", file.display,
                      tag.line, kMaxPartialDepth, tag.name);
         const TemplateFile& included = partial(tag.name, file, tag.line);
-        check_tags(included, scopes, depth + 1);
+        check_tags(included, scopes, depth + 1, now, cost);
         break;
       }
       case Kind::variable:
@@ -328,10 +350,15 @@ void TextTemplate::check_tags(const TemplateFile& file, std::vector<const json*>
                        value_names(*node, tag.name));
         } else if (tag.kind == Kind::inverted) {
           scopes.push_back(&kNothing);
+          levels.push_back(now);
         } else if (node->is_array()) {
           scopes.push_back(node->empty() ? &kNothing : &(*node)[0]);
+          std::string last = tag.name.substr(tag.name.rfind('.') + 1);
+          auto size = cost.list_sizes.find(last);
+          levels.push_back(times(now, size == cost.list_sizes.end() ? 1 : std::max<uint64_t>(1, size->second)));
         } else {
           scopes.push_back(node);
+          levels.push_back(now);
         }
         break;
       }
@@ -340,9 +367,27 @@ void TextTemplate::check_tags(const TemplateFile& file, std::vector<const json*>
   if (scopes.size() != base_depth) scopes.resize(base_depth);  // cannot happen: scan_template nests
 }
 
-void TextTemplate::check(const json& shape) {
+namespace {
+
+void collect_list_sizes(const json& node, std::map<std::string, uint64_t>& sizes, int depth) {
+  if (depth > 32) return;
+  if (node.is_array()) {
+    for (const auto& item : node) collect_list_sizes(item, sizes, depth + 1);
+  } else if (node.is_object()) {
+    for (const auto& [key, child] : node.items()) {
+      if (child.is_array()) sizes[key] = std::max<uint64_t>(sizes[key], child.size());
+      collect_list_sizes(child, sizes, depth + 1);
+    }
+  }
+}
+
+}  // namespace
+
+void TextTemplate::check(const json& shape, const json* data) {
   std::vector<const json*> scopes = {&shape};
-  check_tags(main_, scopes, 0);
+  Cost cost;
+  if (data) collect_list_sizes(*data, cost.list_sizes, 0);
+  check_tags(main_, scopes, 0, 1, cost);
 }
 
 namespace {
@@ -398,8 +443,31 @@ class PartialContext : public kainjow::mustache::context<std::string> {
 
 }  // namespace
 
+namespace {
+
+// Where kainjow writes the rendered text: stops it once the text passes kMaxRenderedBytes
+// (the estimate in check() bounds the tags, not how long the values are).
+class BoundedText {
+ public:
+  explicit BoundedText(const std::string& display) : display_(display) {}
+  BoundedText& operator<<(const std::string& piece) {
+    if (piece.size() > kMaxRenderedBytes - text_.size())
+      data_error("{}: the rendered text passed {} MiB: are the values or the template far larger than a bulletin?",
+                 display_, kMaxRenderedBytes >> 20);
+    text_ += piece;
+    return *this;
+  }
+  std::string& text() { return text_; }
+
+ private:
+  const std::string& display_;
+  std::string text_;
+};
+
+}  // namespace
+
 std::string TextTemplate::render(const TextModel& model) {
-  check(model.shape);
+  check(model.shape, &model.data);
   kainjow::mustache::mustache tmpl{standalone_lines(main_.text)};
   if (!tmpl.is_valid()) data_error("{}: {}", main_.display, tmpl.error_message());
   tmpl.set_custom_escape(escaper(escaping_));
@@ -407,10 +475,12 @@ std::string TextTemplate::render(const TextModel& model) {
   for (const auto& [name, file] : partials_) partials.emplace(name, kainjow::mustache::data(standalone_lines(file->text)));
   kainjow::mustache::data root = to_mustache(model.data);
   PartialContext context(&root, partials);
-  std::string out = tmpl.render(context);
+  BoundedText rendered(main_.display);
+  tmpl.render(context, rendered);
   if (!tmpl.is_valid()) data_error("{}: {}", main_.display, tmpl.error_message());
+  std::string& out = rendered.text();
   out.erase(std::remove(out.begin(), out.end(), kKeep), out.end());
-  return out;
+  return std::move(out);
 }
 
 }  // namespace casestat::render

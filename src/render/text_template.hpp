@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -20,18 +21,27 @@ struct TemplateTag {
   enum class Kind { variable, unescaped, section, inverted, close, partial, comment, delimiter };
   Kind kind;
   std::string name;
-  int line;  // 1-based
+  int line;                // 1-based
+  size_t text_before = 0;  // bytes of plain text between the previous tag (or the start) and this one
 };
 
 // One template file, scanned into its tags. Syntax errors (a tag never closed, a section
-// never closed or closed by the wrong name, an empty tag, a bad delimiter change) are data
-// errors: "FILE: line N: ...".
+// never closed or closed by the wrong name, an empty tag, a bad delimiter change, sections
+// nested deeper than kMaxSectionDepth) are data errors: "FILE: line N: ...".
 struct TemplateFile {
   std::string display;  // the name used in messages
   std::string text;
   std::vector<TemplateTag> tags;
 };
 TemplateFile scan_template(std::string display, std::string text);
+
+// Bounds that keep a mistaken template (a partial including itself ten times, sections over
+// lists nested in each other) from running for hours or filling the memory of a nightly job.
+// A real bulletin is far inside them: a few thousand tags and a few hundred KiB of text.
+inline constexpr size_t kMaxSectionDepth = 64;                  // sections open inside each other
+inline constexpr int kMaxPartialDepth = 16;                     // partials included inside each other
+inline constexpr uint64_t kMaxRenderedTags = 2'000'000;         // tags rendered, counting repeats
+inline constexpr uint64_t kMaxRenderedBytes = uint64_t{64} << 20;  // the text a template renders
 
 // The 1-based line of a byte offset in `text`.
 int line_of(const std::string& text, size_t offset);
@@ -49,7 +59,11 @@ class TextTemplate {
 
   // Checks every tag of the template and of the partials it includes against `shape` (see
   // TextModel): unknown names, values used as sections of nothing, objects printed as values.
-  void check(const nlohmann::json& shape);
+  // With `data` (the model's values), also estimates what rendering will cost, every list
+  // section counted as many times as the longest list of that name: a template that would
+  // render more than kMaxRenderedTags tags or kMaxRenderedBytes of text is refused, naming the
+  // file and line where the estimate passed the bound.
+  void check(const nlohmann::json& shape, const nlohmann::json* data = nullptr);
   // Checks the template against the model's shape, then renders the model's data. Escaping
   // follows the template's name (text_escape.hpp).
   std::string render(const TextModel& model);
@@ -59,7 +73,12 @@ class TextTemplate {
 
  private:
   const TemplateFile& partial(const std::string& name, const TemplateFile& from, int line);
-  void check_tags(const TemplateFile& file, std::vector<const nlohmann::json*>& scopes, int depth);
+  struct Cost {
+    std::map<std::string, uint64_t> list_sizes;  // the longest list of each name in the data
+    uint64_t tags = 0, bytes = 0;
+  };
+  void check_tags(const TemplateFile& file, std::vector<const nlohmann::json*>& scopes, int depth, uint64_t repeats,
+                  Cost& cost);
 
   std::filesystem::path path_;
   TemplateFile main_;

@@ -1,5 +1,7 @@
 #include "render/workbook_formats.hpp"
 
+#include <cmath>
+
 #include "render/workbook_data.hpp"
 
 namespace casestat::render {
@@ -7,11 +9,6 @@ namespace casestat::render {
 using nlohmann::json;
 
 namespace {
-
-constexpr const char* kCount = "0";
-constexpr const char* kMoney = "0.00";
-constexpr const char* kRate = "0.0%";
-constexpr const char* kPoints = "0.0\"个百分点\"";
 
 bool is_rate(const json& indicator) {
   return wb::text(indicator, "kind") == "ratio" || wb::text(indicator, "unit") == "%";
@@ -21,9 +18,26 @@ bool is_money(const json& indicator) {
   return unit == "万元" || unit == "元";
 }
 
+// How many of `places` decimals `x` needs once rounded half away from zero as the text rounds
+// (wording.hpp) and its trailing zeros dropped: (1.0, 1) -> 0, (0.625 * 100, 1) -> 1.
+int decimals_needed(double x, int places) {
+  double scale = std::pow(10.0, places);
+  long long digits = std::llround(std::fabs(x) * scale);
+  int needed = places;
+  while (needed > 0 && digits % 10 == 0) {
+    digits /= 10;
+    --needed;
+  }
+  return needed;
+}
+
+std::string with_decimals(int decimals) { return decimals > 0 ? "0." + std::string(static_cast<size_t>(decimals), '0') : "0"; }
+
+std::string percent(double fraction) { return with_decimals(decimals_needed(fraction * 100, 1)) + "%"; }
+
 }  // namespace
 
-Formats make_formats(lxw_workbook* wb) {
+Formats::Formats(lxw_workbook* wb) : wb_(wb) {
   // Every format starts as 宋体 11, the face of printed bulletins.
   auto make = [&](auto setup) {
     lxw_format* x = workbook_add_format(wb);
@@ -32,55 +46,57 @@ Formats make_formats(lxw_workbook* wb) {
     setup(x);
     return x;
   };
-  auto cell = [&](const char* num_format) {
-    return make([&](lxw_format* x) {
-      format_set_border(x, LXW_BORDER_THIN);
-      format_set_align(x, LXW_ALIGN_VERTICAL_CENTER);
-      if (num_format) format_set_num_format(x, num_format);
-    });
-  };
-  auto total = [&](const char* num_format) {
-    lxw_format* x = cell(num_format);
-    format_set_bold(x);
-    format_set_bg_color(x, 0xF2F2F2);
-    return x;
-  };
-  Formats s{};
-  s.title = make([](lxw_format* x) {
+  title = make([](lxw_format* x) {
     format_set_bold(x);
     format_set_font_size(x, 16);
     format_set_align(x, LXW_ALIGN_CENTER);
     format_set_align(x, LXW_ALIGN_VERTICAL_CENTER);
   });
-  s.subtitle = make([](lxw_format* x) {
+  subtitle = make([](lxw_format* x) {
     format_set_font_size(x, 10);
     format_set_text_wrap(x);
     format_set_align(x, LXW_ALIGN_LEFT);
     format_set_align(x, LXW_ALIGN_VERTICAL_CENTER);
   });
-  s.header = cell(nullptr);
-  format_set_bold(s.header);
-  format_set_bg_color(s.header, 0xDDEBF7);
-  format_set_text_wrap(s.header);
-  format_set_align(s.header, LXW_ALIGN_CENTER);
-  s.text = cell(nullptr);
-  s.count = cell(kCount);
-  s.money = cell(kMoney);
-  s.rate = cell(kRate);
-  s.change = cell(kRate);
-  s.points = cell(kPoints);
-  s.total_text = total(nullptr);
-  s.total_count = total(kCount);
-  s.total_money = total(kMoney);
-  s.total_rate = total(kRate);
-  s.total_change = total(kRate);
-  s.total_points = total(kPoints);
-  s.low = workbook_add_format(wb);
-  format_set_bg_color(s.low, 0xFFC7CE);
-  format_set_font_color(s.low, 0x9C0006);
-  s.negative = workbook_add_format(wb);
-  format_set_font_color(s.negative, 0xC00000);
-  return s;
+  header = make([](lxw_format* x) {
+    format_set_border(x, LXW_BORDER_THIN);
+    format_set_bold(x);
+    format_set_bg_color(x, 0xDDEBF7);
+    format_set_text_wrap(x);
+    format_set_align(x, LXW_ALIGN_CENTER);
+    format_set_align(x, LXW_ALIGN_VERTICAL_CENTER);
+  });
+  section = make([](lxw_format* x) {
+    format_set_border(x, LXW_BORDER_THIN);
+    format_set_bold(x);
+    format_set_text_wrap(x);
+    format_set_align(x, LXW_ALIGN_CENTER);
+    format_set_align(x, LXW_ALIGN_VERTICAL_CENTER);
+  });
+  text = number("", CellStyle::plain);
+  total_text = number("", CellStyle::total);
+  low = workbook_add_format(wb);
+  format_set_bg_color(low, 0xFFC7CE);
+  format_set_font_color(low, 0x9C0006);
+  negative = workbook_add_format(wb);
+  format_set_font_color(negative, 0xC00000);
+}
+
+lxw_format* Formats::number(const std::string& num_format, CellStyle style) {
+  auto key = std::make_pair(num_format, style);
+  auto it = numbers_.find(key);
+  if (it != numbers_.end()) return it->second;
+  lxw_format* x = workbook_add_format(wb_);
+  format_set_font_name(x, "宋体");
+  format_set_font_size(x, 11);
+  format_set_border(x, LXW_BORDER_THIN);
+  format_set_align(x, LXW_ALIGN_VERTICAL_CENTER);
+  if (!num_format.empty()) format_set_num_format(x, num_format.c_str());
+  if (style == CellStyle::total) {
+    format_set_bold(x);
+    format_set_bg_color(x, 0xF2F2F2);
+  }
+  return numbers_[key] = x;
 }
 
 Number value_number(const json& v, const std::string& unit) {
@@ -95,15 +111,15 @@ Number change_number(const json& v) {
   return {true, v.get<double>()};
 }
 
-lxw_format* value_format(const Formats& f, const json& indicator, bool total) {
-  if (is_rate(indicator)) return total ? f.total_rate : f.rate;
-  if (is_money(indicator)) return total ? f.total_money : f.money;
-  return total ? f.total_count : f.count;
+std::string value_num_format(const json& indicator, Number n) {
+  if (is_rate(indicator)) return n.present ? percent(n.value) : "0.0%";
+  if (is_money(indicator)) return with_decimals(n.present ? decimals_needed(n.value, 2) : 2);
+  return "0";
 }
 
-lxw_format* change_format(const Formats& f, const json& indicator, bool total) {
-  if (is_rate(indicator)) return total ? f.total_points : f.points;
-  return total ? f.total_change : f.change;
+std::string change_num_format(const json& indicator, Number n) {
+  if (is_rate(indicator)) return with_decimals(n.present ? decimals_needed(n.value, 1) : 1) + "\"个百分点\"";
+  return n.present ? percent(n.value) : "0.0%";
 }
 
 std::string header_with_unit(const json& indicator) {

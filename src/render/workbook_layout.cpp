@@ -98,7 +98,7 @@ void read_chart(const Reader& r, const toml::node& node, SheetSpec& s) {
   }
 }
 
-// rank and change name columns of the sheet: an id the sheet does not show would be ignored.
+// rank and lowest name columns of the sheet: an id the sheet does not show would be ignored.
 void check_subset(const Reader& r, const toml::table& t, const char* key, const SheetSpec& s,
                   const std::vector<std::string>& ids) {
   if (s.indicators.empty()) return;
@@ -111,8 +111,8 @@ void check_subset(const Reader& r, const toml::table& t, const char* key, const 
 SheetSpec read_sheet(const Reader& r, const toml::node& node, std::set<std::string>& names) {
   const toml::table* t = node.as_table();
   if (!t) r.fail(node, "[[sheet]] must be a table");
-  r.only_keys(*t, {"name", "kind", "title", "subtitle", "sections", "indicators", "change", "rank", "mark_lowest",
-                   "chart"});
+  r.only_keys(*t, {"name", "kind", "title", "subtitle", "sections", "indicators", "columns", "rank", "lowest",
+                   "mark_lowest", "chart"});
   SheetSpec s;
   s.line = node.source().begin.line;
   s.name = r.text(*t, "name");
@@ -132,18 +132,29 @@ SheetSpec read_sheet(const Reader& r, const toml::node& node, std::set<std::stri
       r.fail(*t->get("sections")->as_array()->get(i),
              "unknown section \"" + s.sections[i] + "\" (the indicators have: " + r.section_names() + ")");
   s.indicators = r.list(*t, "indicators", true);
-  s.change = r.list(*t, "change", true);
+  if (t->get("columns")) {
+    s.columns = r.list(*t, "columns", false);
+    for (size_t i = 0; i < s.columns.size(); ++i)
+      if (!contains({"value", "base", "change"}, s.columns[i]))
+        r.fail(*t->get("columns")->as_array()->get(i),
+               "columns: \"" + s.columns[i] + "\" is not value (本期), base (去年同期) or change (增减)");
+    if (s.columns.empty()) r.fail(*t->get("columns"), "columns needs at least one of value, base, change");
+  }
   s.rank = r.list(*t, "rank", true);
-  check_subset(r, *t, "change", s, s.change);
+  s.lowest = t->get("lowest") ? r.list(*t, "lowest", true) : s.rank;
   check_subset(r, *t, "rank", s, s.rank);
+  check_subset(r, *t, "lowest", s, s.lowest);
   if (const toml::node* n = t->get("mark_lowest")) {
     auto v = n->value<int64_t>();
     if (!v || !n->is_integer() || *v < 0 || *v > 100) r.fail(*n, "mark_lowest must be a whole number from 0 to 100");
     s.mark_lowest = static_cast<int>(*v);
-    if (s.mark_lowest > 0 && s.rank.empty()) r.fail(*n, "mark_lowest marks the ranked indicators: add rank = [...]");
+    if (s.mark_lowest > 0 && s.lowest.empty())
+      r.fail(*n, "mark_lowest needs the indicators whose lowest offices it marks: add lowest = [...]");
+    if (s.mark_lowest > 0 && !contains(s.columns, "value"))
+      r.fail(*n, "mark_lowest marks this period's figures: columns needs \"value\"");
   }
   if (s.kind == SheetSpec::Kind::summary)
-    for (const char* key : {"indicators", "change", "rank", "mark_lowest"})
+    for (const char* key : {"indicators", "columns", "rank", "lowest", "mark_lowest"})
       if (const toml::node* n = t->get(key)) r.fail(*n, std::string(key) + " is for kind = \"groups\" sheets");
   if (s.kind == SheetSpec::Kind::groups)
     if (const toml::node* n = t->get("sections")) r.fail(*n, "sections is for kind = \"summary\" sheets");

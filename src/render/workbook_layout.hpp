@@ -23,11 +23,12 @@ struct SheetSpec {
   Kind kind = Kind::summary;
   std::string name;
   std::string title, subtitle;           // placeholders: {area} {org} {period} {base} {word} {from} {to} ...
-  std::vector<std::string> sections;     // summary: these sections (all when empty)
+  std::vector<std::string> sections;     // summary: these sections, in this order (all when empty)
   std::vector<std::string> indicators;   // groups: the columns (all when empty)
-  std::vector<std::string> change;       // groups: a 同比 column after each of these
+  std::vector<std::string> columns = {"value", "base", "change"};  // groups: what each indicator shows
   std::vector<std::string> rank;         // groups: a rank column after each of these
-  int mark_lowest = 0;                   // groups: mark the N lowest offices of each ranked indicator
+  std::vector<std::string> lowest;       // groups: the indicators whose lowest offices are marked
+  int mark_lowest = 0;                   // groups: how many of the lowest offices are marked
   bool has_chart = false;
   ChartSpec chart;
   int64_t line = 0;

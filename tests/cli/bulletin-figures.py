@@ -5,6 +5,7 @@ Checks that every figure of the bulletin equals the indicators JSON it was made 
 workbook's two sheets as casestat's own reader gives them back (casestat-convert), and the
 Markdown. Prints one line per problem and exits 1 if there is any."""
 import csv
+import re
 import json
 import sys
 
@@ -43,23 +44,39 @@ for row in summary:
 if checked < 3 * len(data['indicators']):
     problems.append(f'only {checked} figures found in the summary sheet for {len(data["indicators"])} indicators')
 
-header = [h.replace('\n', '') for h in offices[0]]  # the workbook puts a unit under its name
+# Two header rows: the indicator (name, then its unit on a line of its own) merged over its
+# columns, and under it what each column holds (本期, 去年同期, 同比增减).
+names = [h.replace('\n', '') for h in offices[0]]
+subs = offices[1]
 groups = {g['name']: {i['id']: i for i in g['indicators']} for g in data['groups']}
 ids_by_header = {}
 for i in data['indicators']:
     unit = i['unit']
     label = i['name'] + ('（%）' if unit == '%' else f'（{unit}）' if unit else '')
     ids_by_header[label] = i['id']
-for row in offices[1:]:
+columns = []  # (column, indicator id, key) for every figure column
+ident = None
+for c, name in enumerate(names):
+    if c == 0:
+        continue
+    if name in ids_by_header:
+        ident = ids_by_header[name]
+    elif name and not re.fullmatch('[A-Z]+', name):  # the reader names an empty heading by its letter
+        ident = None
+    key = {'本期': 'value', '去年同期': 'base', data['base']['word'] + '增减': 'change'}.get(subs[c])
+    if ident and key:
+        columns.append((c, ident, key))
+if len(columns) < 3 * 5:
+    problems.append(f'only {len(columns)} figure columns found in the offices sheet')
+for row in offices[2:]:
     name = row[0]
-    for column, text in zip(header[1:], row[1:]):
-        if column not in ids_by_header:
-            continue
-        ident = ids_by_header[column]
+    for c, ident, key in columns:
+        text = row[c]
         ind = next(i for i in data['indicators'] if i['id'] == ident)
-        want = ind['value'] if name == '合计' else groups[name][ident]['value']
-        if not same(cell_value(ind, text), want):
-            problems.append(f'offices sheet, {name} {ident}: {text}, the JSON has {want}')
+        want = ind[key] if name == '合计' else groups[name][ident][key]
+        got = None if text in ('—', '') else float(text) if key == 'change' else cell_value(ind, text)
+        if not same(got, want):
+            problems.append(f'offices sheet, {name} {ident} {key}: {text}, the JSON has {want}')
         checked += 1
 # Every figure the Markdown states for the period is the JSON's display with its change.
 for ind in data['indicators']:

@@ -16,9 +16,18 @@ for f in bin/casestat-import bin/casestat-bulletin share/casestat/Makefile.inc \
   expect_file "$prefix/$f"
 done
 step "the man pages are installed"
-# The build makes them with help2man when CMake found it; without it there is nothing to check.
 if command -v help2man > /dev/null; then
   expect_file "$prefix/share/man/man1/casestat-import.1"
+  step "the man pages: Chinese kept, one example a line, no build path"
+  page="$prefix/share/man/man1/casestat-indicators.1"
+  expect_file "$page"
+  grep -q '信访工作' "$page" || bad "$page: the Chinese of the examples is lost"
+  grep -q '???' "$page" && bad "$page: Chinese written as ?"
+  # help2man fills an indented block into one paragraph (.IP); no-fill (.nf) keeps the lines.
+  examples=$(sed -n '/^\.SH EXAMPLES/,/^\.SH /p' "$page")
+  grep -q '^\.nf' <<< "$examples" || bad "$page: the examples are filled into one paragraph (no .nf)"
+  [ "$(grep -c '^casestat\\-indicators ' <<< "$examples")" -ge 4 ] || bad "$page: fewer than 4 examples"
+  grep -l -e "$CASESTAT_SOURCE" -e "$build" "$prefix"/share/man/man1/*.1 && bad "a man page names the build or source folder"
 else
   skip "help2man is not installed (Debian package help2man), so the build made no man pages"
 fi

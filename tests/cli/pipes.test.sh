@@ -42,7 +42,7 @@ statuses=("${PIPESTATUS[@]}")
 expect_status 0 "${statuses[0]}" err1
 expect_status 0 "${statuses[1]}" err2
 expect_empty err1 err2
-expect_match '^承办单位,"受理案件$' "$(casestat-convert --sheet 各院情况 --header-row 3 2025年上半年.xlsx)" "the per-office sheet read back (name, then unit on a line of its own)"
+expect_match '^单位,"受理案件$' "$(casestat-convert --sheet 各院情况 --header-row 3 2025年上半年.xlsx)" "the per-office sheet read back (name, then unit on a line of its own)"
 
 step "a closed pipe is a quiet end"
 casestat-convert 案件信息.xlsx 2> err | head -n 1 > /dev/null

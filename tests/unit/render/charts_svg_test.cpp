@@ -61,9 +61,10 @@ void check_well_formed(const std::string& svg) {
 
 }  // namespace
 
-TEST_CASE("xml_escape escapes markup and drops characters XML forbids") {
+TEST_CASE("xml_escape escapes markup and replaces characters XML forbids") {
   CHECK(xml_escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&apos;");
-  CHECK(xml_escape("江州\x01市") == "江州市");
+  CHECK(xml_escape("江州\x01市") == "江州\xEF\xBF\xBD市");
+  CHECK(xml_escape("江州\xEF\xBF\xBE市\xFF") == "江州\xEF\xBF\xBD市\xEF\xBF\xBD");
   CHECK(xml_escape("tab\there") == "tab\there");
 }
 

@@ -60,7 +60,7 @@ TEST_CASE("values by id, sections and groups render", "[render][template]") {
                    "{{org}}\n");
   CHECK(render(t) ==
         "2025年上半年立案96件，同比下降4%。\n"
-        "[公益诉讼检察:pil.clues;pil.filed;][检察建议:rec.issued;rec.adopted;rec.adoption_rate;][司法救助:aid.amount;]"
+        "[公益诉讼检察:pil.clues;pil.filed;][检察建议:rec.issued;rec.adopted;rec.adoption\\_rate;][司法救助:aid.amount;]"
         "[信访工作:pet.received;][检察听证:hearings;]\n"
         "| 江州市东湖区人民检察院 | 40件 | 2 |\n"
         "| 江州市西湖\\|区人民 检察院 | 56件 | 1 |\n"
@@ -82,7 +82,7 @@ TEST_CASE("HTML templates escape HTML; others escape nothing", "[render][templat
   };
   CHECK(with_site(f.write("t.html.mustache", "{{org}}|{{{org}}}")) == "&lt;b&gt;A&amp;B&lt;/b&gt;|<b>A&B</b>");
   CHECK(with_site(f.write("t.txt.mustache", "{{org}}")) == "<b>A&B</b>");
-  CHECK(with_site(f.write("t.md.mustache", "{{org}}")) == "\\<b>A&B\\</b>");
+  CHECK(with_site(f.write("t.md.mustache", "{{org}}")) == "\\<b\\>A\\&B\\</b\\>");
 }
 
 TEST_CASE("template errors name the file and the line", "[render][template]") {
@@ -148,5 +148,58 @@ TEST_CASE("the default templates check against the full catalog and render twice
     // every headline figure of the totals is in the text
     for (const auto& indicator : m.data["indicators"])
       CHECK_THAT(once, Contains(indicator["display"].get<std::string>()));
+  }
+}
+
+TEST_CASE("templates that would explode are refused quickly, naming the file and line", "[render][template][bounds]") {
+  Folder f;
+  // Partials that fan out: ten includes per level, fifteen levels (10^15 renderings).
+  for (int level = 0; level < 15; ++level) {
+    std::string text;
+    for (int i = 0; i < 10; ++i) text += "{{> p" + std::to_string(level + 1) + "}}x\n";
+    f.write("p" + std::to_string(level) + ".mustache", text);
+  }
+  f.write("p15.mustache", "{{org}}\n");
+  CHECK_THROWS_WITH(render(f.write("fan.md.mustache", "{{> p0}}\n")),
+                    Contains(".mustache: line ") && Contains("the template would render more than 2000000 tags"));
+
+  // List sections nested in each other: each level repeats the level inside it.
+  std::string nested;
+  for (int i = 0; i < 12; ++i) nested += "{{#groups}}{{#sections}}";
+  nested += "{{name}}";
+  for (int i = 0; i < 12; ++i) nested += "{{/sections}}{{/groups}}";
+  CHECK_THROWS_WITH(render(f.write("nest.md.mustache", "x\n" + nested + "\n")),
+                    Contains("nest.md.mustache: line 2: the template would render"));
+
+  // Plain text repeated: few tags, many bytes (a megabyte for each of the 2 offices' 10
+  // sections' indicators).
+  std::string text = "{{#groups}}{{#sections}}{{#indicators}}" + std::string(1 << 20, 'x') +
+                     "{{/indicators}}{{/sections}}{{/groups}}";
+  CHECK_THROWS_WITH(render(f.write("bytes.md.mustache", text)), Contains("more than 64 MiB"));
+
+  // Sections nested too deep (a closing tag forgotten in a loop of edits).
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "{{#base}}";
+  CHECK_THROWS_WITH(render(f.write("deep.md.mustache", "\n\n" + deep)),
+                    "deep.md.mustache: line 3: sections nest more than 64 deep here (is a {{/...}} missing?)");
+}
+
+TEST_CASE("many tags on many lines scan in linear time", "[render][template][bounds]") {
+  // 200,000 tags over 200,000 lines: counting lines from the start for each tag would take
+  // 2 * 10^10 steps; the last one's line must still be right.
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += "{{! a comment }}\n";
+  text += "{{/x}}";
+  CHECK_THROWS_WITH(scan_template("many.mustache", text),
+                    "many.mustache: line 200001: {{/x}} closes a section that was never opened");
+}
+
+TEST_CASE("a real bulletin is far inside the bounds", "[render][template][bounds]") {
+  std::string dir = std::string(CASESTAT_TEMPLATES_DIR);
+  for (const char* folder : {"half-year", "quarterly"}) {
+    TextModel m = build_text_model(load("full.json"), {{"org", "江州市人民检察院"}, {"area", "江州市"}, {"author", "x"}},
+                                   "full.json");
+    TextTemplate t(dir + "/" + folder + "/bulletin.md.mustache");
+    CHECK_FALSE(t.render(m).empty());
   }
 }

@@ -60,7 +60,7 @@ chart = { title = "对比", indicators = ["pil.filed", "rec.issued"] }
 name = "各院"
 kind = "groups"
 indicators = ["pil.filed", "rec.adoption_rate"]
-change = ["pil.filed"]
+columns = ["value", "change"]
 rank = ["rec.adoption_rate"]
 mark_lowest = 3
 chart = { title = "各院", indicator = "pil.filed" }
@@ -78,8 +78,9 @@ chart = { title = "各院", indicator = "pil.filed" }
   const SheetSpec& groups = layout.sheets[1];
   CHECK(groups.kind == SheetSpec::Kind::groups);
   CHECK(groups.line == 9);
-  CHECK(groups.change == std::vector<std::string>{"pil.filed"});
+  CHECK(groups.columns == std::vector<std::string>{"value", "change"});
   CHECK(groups.rank == std::vector<std::string>{"rec.adoption_rate"});
+  CHECK(groups.lowest == std::vector<std::string>{"rec.adoption_rate"});  // rank's, when not given
   CHECK(groups.mark_lowest == 3);
   CHECK(groups.chart.indicator == "pil.filed");
 }
@@ -91,14 +92,17 @@ TEST_CASE("the default layouts load against the full fixture") {
     auto layout = load_layout(std::string(CASESTAT_TEMPLATES_DIR) + "/" + folder + "/workbook.toml", full);
     REQUIRE(layout.sheets.size() == 2);
     CHECK(layout.sheets[1].kind == SheetSpec::Kind::groups);
-    CHECK_FALSE(layout.sheets[1].rank.empty());
+    CHECK(layout.sheets[1].rank.empty());  // no ranks by default
+    CHECK(layout.sheets[1].columns == std::vector<std::string>{"value", "base", "change"});
+    CHECK(layout.sheets[1].mark_lowest == 3);
+    CHECK(layout.sheets[1].lowest.size() == 4);
   }
 }
 
 TEST_CASE("layout mistakes name the line and what is wrong") {
   CHECK(error_of("[[sheet]]\nname = \"x\"\ncolour = \"red\"\n") ==
-        "line 3: unknown key \"colour\" (expected name, kind, title, subtitle, sections, indicators, change, rank, "
-        "mark_lowest, chart)");
+        "line 3: unknown key \"colour\" (expected name, kind, title, subtitle, sections, indicators, columns, rank, "
+        "lowest, mark_lowest, chart)");
   CHECK(error_of("titel = \"x\"\n[[sheet]]\nname = \"x\"\n").find("line 1: unknown key \"titel\"") == 0);
   CHECK(error_of("[[sheet]]\nname = \"x\"\nkind = \"groups\"\nindicators = [\"pil.filed\",\n  \"pil.filedd\"]\n") ==
         "line 5: unknown indicator id \"pil.filedd\" (not in the indicators)");
@@ -108,13 +112,17 @@ TEST_CASE("layout mistakes name the line and what is wrong") {
   CHECK(error_of("[[sheet]]\nname = \"x\"\nkind = \"groups\"\nrank = [\"pil.filed\"]\nmark_lowest = 2.5\n") ==
         "line 5: mark_lowest must be a whole number from 0 to 100");
   CHECK(error_of("[[sheet]]\nname = \"x\"\nkind = \"groups\"\nmark_lowest = 3\n") ==
-        "line 4: mark_lowest marks the ranked indicators: add rank = [...]");
+        "line 4: mark_lowest needs the indicators whose lowest offices it marks: add lowest = [...]");
+  CHECK(error_of("[[sheet]]\nname = \"x\"\nkind = \"groups\"\ncolumns = [\"value\", \"rank\"]\n") ==
+        "line 4: columns: \"rank\" is not value (本期), base (去年同期) or change (增减)");
+  CHECK(error_of("[[sheet]]\nname = \"x\"\nkind = \"groups\"\ncolumns = [\"base\"]\nlowest = [\"pil.filed\"]\n"
+                 "mark_lowest = 1\n") == "line 6: mark_lowest marks this period's figures: columns needs \"value\"");
   CHECK(error_of("[[sheet]]\nname = \"x\"\nkind = \"groups\"\nindicators = \"pil.filed\"\n") ==
         "line 4: indicators must be a list, e.g. [\"pil.filed\", \"rec.issued\"]");
   CHECK(error_of("[[sheet]]\nname = \"x\"\nkind = \"groups\"\nindicators = [1]\n") ==
         "line 4: indicators must list texts in quotes");
-  CHECK(error_of("[[sheet]]\nname = \"x\"\nkind = \"groups\"\nindicators = [\"pil.filed\"]\nchange = [\"rec.issued\"]\n") ==
-        "line 5: change: \"rec.issued\" is not one of the sheet's indicators");
+  CHECK(error_of("[[sheet]]\nname = \"x\"\nkind = \"groups\"\nindicators = [\"pil.filed\"]\nlowest = [\"rec.issued\"]\n") ==
+        "line 5: lowest: \"rec.issued\" is not one of the sheet's indicators");
   CHECK(error_of("[[sheet]]\nname = \"x\"\nsections = [\"刑事检察\"]\n") ==
         "line 3: unknown section \"刑事检察\" (the indicators have: 公益诉讼检察、检察建议)");
   CHECK(error_of("[[sheet]]\nname = \"x\"\nrank = [\"pil.filed\"]\n") == "line 3: rank is for kind = \"groups\" sheets");

@@ -90,9 +90,10 @@ TEST_CASE("every figure of the summary and of the offices equals the indicators 
   json data = load("full.json");
   write_workbook(data, default_layout(), dir.file("a.xlsx"), kSite);
   auto sheets = read_back(dir.file("a.xlsx"));
-  REQUIRE(sheets.size() == 2);
+  REQUIRE(sheets.size() == 3);
   CHECK(sheets[0].first == "主要指标");
   CHECK(sheets[1].first == "各院情况");
+  CHECK(sheets[2].first == "图表数据");  // the chart's figures, off the printed pages
 
   const Sheet& summary = sheets[0].second;
   CHECK(at(summary, 1, 0).text == "江州市检察机关2025年上半年主要业务数据");
@@ -102,7 +103,9 @@ TEST_CASE("every figure of the summary and of the offices equals the indicators 
   std::map<std::string, json> by_name;
   for (const auto& i : data["indicators"]) by_name[i["name"]] = i;
   size_t rows = 0;
-  for (size_t r = 4; r < summary.size() && !at(summary, r, 1).text.empty() && at(summary, r, 1).text != "图表数据"; ++r) {
+  std::string section;  // merged down its rows: the text is in the first
+  for (size_t r = 4; r < summary.size() && !at(summary, r, 1).text.empty(); ++r) {
+    if (!at(summary, r, 0).text.empty()) section = at(summary, r, 0).text;
     const json& i = by_name.at(at(summary, r, 1).text);
     INFO("row " << r << " " << i["id"]);
     double scale = i["unit"] == "万元" ? 10000.0 : 1.0;
@@ -111,42 +114,56 @@ TEST_CASE("every figure of the summary and of the offices equals the indicators 
     CHECK(at(summary, r, 4).number * scale == Approx(i["base"].get<double>()));
     CHECK(at(summary, r, 5).number == Approx(i["change"].get<double>()));  // points for rates, as the JSON
     CHECK(at(summary, r, 6).text == i["change_text"]);
-    CHECK(at(summary, r, 0).text == i["section"]);
+    CHECK(section == i["section"]);
     ++rows;
   }
   CHECK(rows == data["indicators"].size());
 
   const Sheet& offices = sheets[1].second;
-  // Column headers: name and unit on two lines; a change and a rank column after the chosen ones.
+  // Two header rows: the indicator (name and unit on two lines) over its 本期, 去年同期, 增减.
+  CHECK(at(offices, 3, 0).text == "单位");
   CHECK(at(offices, 3, 1).text == "受理案件\n（件）");
-  CHECK(at(offices, 3, 2).text == "同比增减");
-  CHECK(at(offices, 3, 3).text == "排名");
+  CHECK(at(offices, 4, 1).text == "本期");
+  CHECK(at(offices, 4, 2).text == "去年同期");
+  CHECK(at(offices, 4, 3).text == "同比增减");
+  CHECK(at(offices, 3, 4).text == "办结案件\n（件）");
   std::map<std::string, std::string> id_of_header;
   for (const auto& i : data["indicators"])
     id_of_header[i["name"].get<std::string>() + "\n（" + i["unit"].get<std::string>() + "）"] = i["id"];
+  std::map<std::string, std::string> unit_of;
+  for (const auto& i : data["indicators"]) unit_of[i["id"]] = i["unit"];
   size_t groups = data["groups"].size();
+  size_t checked = 0;
   for (size_t g = 0; g < groups; ++g) {
     const json& group = data["groups"][g];
-    size_t r = 4 + g;
+    size_t r = 5 + g;
     CHECK(at(offices, r, 0).text == group["name"]);
     std::string id;
-    for (size_t c = 1; c < offices[3].size(); ++c) {
-      std::string head = at(offices, 3, c).text;
+    for (size_t c = 1; c < offices[4].size(); ++c) {
+      std::string head = at(offices, 3, c).text, sub = at(offices, 4, c).text;
       if (id_of_header.count(head)) id = id_of_header[head];
       json gi;
       for (const auto& x : group["indicators"])
         if (x["id"] == id) gi = x;
-      INFO(group["name"] << " " << id << " " << head);
-      const json& expected = head == "排名" ? gi["rank"] : head == "同比增减" ? gi["change"] : gi["value"];
-      double scale = head.find("万元") != std::string::npos ? 10000.0 : 1.0;
+      INFO(group["name"] << " " << id << " " << sub);
+      const json& expected = sub == "本期" ? gi["value"] : sub == "去年同期" ? gi["base"] : gi["change"];
+      REQUIRE((sub == "本期" || sub == "去年同期" || sub == "同比增减"));
+      double scale = sub != "同比增减" && unit_of[id] == "万元" ? 10000.0 : 1.0;
+      if (expected.is_null()) {  // no change against a base of 0
+        CHECK(at(offices, r, c).text == "—");
+        ++checked;
+        continue;
+      }
       REQUIRE(at(offices, r, c).type == casestat::Cell::Type::number);
       CHECK(at(offices, r, c).number * scale == Approx(expected.get<double>()));
+      ++checked;
     }
   }
+  CHECK(checked == groups * 10 * 3);  // ten indicators, three columns each
   // The 合计 row holds the totals as computed, not sums.
-  CHECK(at(offices, 4 + groups, 0).text == "合计");
-  CHECK(at(offices, 4 + groups, 1).number == 800);
-  CHECK(at(offices, 4 + groups, 3).empty());  // no rank for the total
+  CHECK(at(offices, 5 + groups, 0).text == "合计");
+  CHECK(at(offices, 5 + groups, 1).number == 800);
+  CHECK(at(offices, 5 + groups, 2).number == 760);
 }
 
 TEST_CASE("the same input gives the same bytes; the creation time is the data's date") {
@@ -177,21 +194,32 @@ TEST_CASE("numbers carry formats by unit; changes of rates are in 个百分点")
   std::string styles = part(dir.file("a.xlsx"), "xl/styles.xml");
   std::string sheet1 = part(dir.file("a.xlsx"), "xl/worksheets/sheet1.xml");
   std::string sheet2 = part(dir.file("a.xlsx"), "xl/worksheets/sheet2.xml");
-  // Summary row 4 is 受理案件 (件), row 7 挽回损失 (万元), row 13 整改到位率 (%).
+  // Each figure shows the decimals the text shows (wording.hpp), a trailing .0 or 0 dropped.
+  // Summary row 4 is 受理案件 (件); per office, T is 发放救助金 (万元), K-M 整改到位率 (%) with
+  // its change in points, P the change of 制发检察建议; row 8 the 合计.
   CHECK(number_format_of(styles, sheet1, "D4") == "0");
-  CHECK(number_format_of(styles, sheet1, "F4") == "0.0%");
-  CHECK(number_format_of(styles, sheet1, "D7") == "0.00");
-  CHECK(number_format_of(styles, sheet1, "D13") == "0.0%");
-  CHECK(number_format_of(styles, sheet1, "F13") == "0.0&quot;个百分点&quot;");
+  CHECK(number_format_of(styles, sheet1, "F4") == "0.0%");         // 0.0526: 5.3%
+  CHECK(number_format_of(styles, sheet2, "T8") == "0.00");         // 303.83405 万元: 303.83
+  CHECK(number_format_of(styles, sheet2, "T7") == "0");            // 100 万元
+  CHECK(number_format_of(styles, sheet2, "K8") == "0%");           // 0.79: 79%, not 79.0%
+  CHECK(number_format_of(styles, sheet2, "L8") == "0.0%");         // 0.7444: 74.4%
+  CHECK(number_format_of(styles, sheet2, "P5") == "0%");           // 1: 100%
+  CHECK(number_format_of(styles, sheet2, "M8") == "0.0&quot;个百分点&quot;");  // 4.6
+  CHECK(number_format_of(styles, sheet2, "S8") == "0&quot;个百分点&quot;");    // -2
   // No cell of any sheet is a formula.
   CHECK(sheet1.find("<f>") == std::string::npos);
   CHECK(sheet2.find("<f>") == std::string::npos);
-  // Print setup: A4 landscape, one page wide, header row repeated, frozen under the header.
+  // Print setup of the per-office sheet: A4 landscape, not shrunk to one page wide (a scale of
+  // 75% or more), split between indicators, the office column and both header rows repeated.
   CHECK(sheet2.find("paperSize=\"9\"") != std::string::npos);
   CHECK(sheet2.find("orientation=\"landscape\"") != std::string::npos);
-  CHECK(sheet2.find("fitToHeight=\"0\"") != std::string::npos);
-  CHECK(sheet2.find("<pane xSplit=\"1\" ySplit=\"3\" topLeftCell=\"B4\"") != std::string::npos);
-  CHECK(part(dir.file("a.xlsx"), "xl/workbook.xml").find("_xlnm.Print_Titles") != std::string::npos);
+  CHECK(sheet2.find("fitToPage") == std::string::npos);
+  std::smatch scale;
+  REQUIRE(std::regex_search(sheet2, scale, std::regex("scale=\"([0-9]+)\"")));
+  CHECK(std::stoi(scale[1]) >= 75);
+  CHECK(sheet2.find("<colBreaks") != std::string::npos);
+  CHECK(sheet2.find("<pane xSplit=\"1\" ySplit=\"4\" topLeftCell=\"B5\"") != std::string::npos);
+  CHECK(part(dir.file("a.xlsx"), "xl/workbook.xml").find("'各院情况'!$A:$A,'各院情况'!$3:$4") != std::string::npos);
 }
 
 TEST_CASE("the lowest offices are marked with a rule of the right size; negative changes in red") {
@@ -200,9 +228,9 @@ TEST_CASE("the lowest offices are marked with a rule of the right size; negative
   write_workbook(data, default_layout(), dir.file("a.xlsx"), kSite);
   std::string sheet2 = part(dir.file("a.xlsx"), "xl/worksheets/sheet2.xml");
   // Three offices: mark_lowest = 3 would mark them all, so at most half (1) are marked.
-  CHECK(sheet2.find("<formula>AND(ISNUMBER(B4),B4&lt;=SMALL($B$4:$B$6,1))</formula>") != std::string::npos);
-  CHECK(sheet2.find("rank=\"10\"") == std::string::npos);  // libxlsxwriter 1.1.4's broken bottom-N rule
-  CHECK(sheet2.find("<conditionalFormatting sqref=\"C4:C7\"><cfRule type=\"cellIs\"") != std::string::npos);
+  CHECK(sheet2.find("<formula>AND(ISNUMBER(B5),SUMPRODUCT(--($B$5:$B$7&lt;=B5))&lt;=1)</formula>") != std::string::npos);
+  CHECK(sheet2.find("type=\"top10\"") == std::string::npos);  // libxlsxwriter 1.1.4's broken bottom-N rule
+  CHECK(sheet2.find("<conditionalFormatting sqref=\"D5:D8\"><cfRule type=\"cellIs\"") != std::string::npos);
   // With twelve offices the layout's 3 holds.
   json many = data;
   many["groups"] = json::array();
@@ -212,7 +240,8 @@ TEST_CASE("the lowest offices are marked with a rule of the right size; negative
     many["groups"].push_back(g);
   }
   write_workbook(many, default_layout(), dir.file("b.xlsx"), kSite);
-  CHECK(part(dir.file("b.xlsx"), "xl/worksheets/sheet2.xml").find("SMALL($B$4:$B$15,3)") != std::string::npos);
+  CHECK(part(dir.file("b.xlsx"), "xl/worksheets/sheet2.xml").find("SUMPRODUCT(--($B$5:$B$16&lt;=B5))&lt;=3)") !=
+        std::string::npos);
 }
 
 TEST_CASE("text that looks like a formula is written as text") {
@@ -222,8 +251,8 @@ TEST_CASE("text that looks like a formula is written as text") {
   data["indicators"][0]["name"] = "+SUM(A1:A9)";
   write_workbook(data, default_layout(), dir.file("a.xlsx"), kSite);
   auto sheets = read_back(dir.file("a.xlsx"));
-  CHECK(at(sheets[1].second, 4, 0).type == casestat::Cell::Type::text);
-  CHECK(at(sheets[1].second, 4, 0).text == "=HYPERLINK(\"http://example.com\",\"x\")");
+  CHECK(at(sheets[1].second, 5, 0).type == casestat::Cell::Type::text);
+  CHECK(at(sheets[1].second, 5, 0).text == "=HYPERLINK(\"http://example.com\",\"x\")");
   CHECK(at(sheets[0].second, 4, 1).text == "+SUM(A1:A9)");
   for (const char* member : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"})
     CHECK(part(dir.file("a.xlsx"), member).find("<f>") == std::string::npos);
@@ -239,7 +268,8 @@ TEST_CASE("without a base the sheets have no base and no change columns") {
   CHECK(at(sheets[0].second, 3, 3).text == "2025年上半年");
   CHECK(at(sheets[0].second, 3, 4).empty());
   CHECK(at(sheets[0].second, 2, 0).text.find("对比期间：无") != std::string::npos);
-  CHECK(at(sheets[1].second, 3, 2).text == "排名");  // no 同比增减 column
+  CHECK(at(sheets[1].second, 3, 2).text == "办结案件\n（件）");  // this period's figure only
+  CHECK(at(sheets[1].second, 4, 1).empty());
   // A document without the key at all is the same.
   data.erase("base");
   write_workbook(data, default_layout(), dir.file("b.xlsx"), kSite);
@@ -256,7 +286,7 @@ TEST_CASE("missing figures are written as — and unexpected shapes do not crash
   auto sheets = read_back(dir.file("a.xlsx"));
   CHECK(at(sheets[0].second, 4, 3).text == "—");
   CHECK(at(sheets[0].second, 5, 3).text == "—");
-  CHECK(at(sheets[1].second, 4, 1).text == "—");
+  CHECK(at(sheets[1].second, 5, 1).text == "—");
 }
 
 TEST_CASE("a groups sheet on data without groups is a data error naming the layout line") {
@@ -269,7 +299,7 @@ TEST_CASE("a groups sheet on data without groups is a data error naming the layo
   } catch (const casestat::Error& e) {
     CHECK(e.code() == casestat::Exit::data);
     CHECK(std::string(e.what()) ==
-          default_layout() + ": line 28: sheet \"各院情况\": it shows offices, but the indicators have no groups "
+          default_layout() + ": line 37: sheet \"各院情况\": it shows offices, but the indicators have no groups "
                              "(compute them with --by unit)");
   }
 }

@@ -34,18 +34,22 @@ for n, sheet in enumerate(workbook.findall('m:sheets/m:sheet', NS), 1):
     xml = ET.fromstring(z.read(f'xl/worksheets/sheet{n}.xml'))
     print(f'== sheet {sheet.get("name")}')
     pane = xml.find('m:sheetViews/m:sheetView/m:pane', NS)
+    setup = xml.find('m:pageSetup', NS)
+    if setup is None:
+        setup = ET.Element('pageSetup')
     print('frozen at', pane.get('topLeftCell') if pane is not None else None,
           '| merged', [m.get('ref') for m in xml.findall('m:mergeCells/m:mergeCell', NS)],
           '| autofilter', (xml.find('m:autoFilter', NS).get('ref') if xml.find('m:autoFilter', NS) is not None else None),
-          '| landscape', xml.find('m:pageSetup', NS).get('orientation'),
+          '| landscape', setup.get('orientation'),
           '| conditional formats', len(xml.findall('m:conditionalFormatting', NS)),
           '| drawing', xml.find('m:drawing', NS) is not None)
-    setup = xml.find('m:pageSetup', NS)
     fit = xml.find('m:sheetPr/m:pageSetUpPr', NS)
     print('paper', setup.get('paperSize'), '| fit to width', setup.get('fitToWidth'), 'height', setup.get('fitToHeight'),
           '| fit on', fit.get('fitToPage') if fit is not None else None,
           '| footer', ''.join(f.text or '' for f in xml.findall('m:headerFooter/m:oddFooter', NS)),
-          '| page breaks', [b.get('id') for b in xml.findall('m:rowBreaks/m:brk', NS)])
+          '| page breaks', [b.get('id') for b in xml.findall('m:rowBreaks/m:brk', NS)],
+          '| column breaks', [b.get('id') for b in xml.findall('m:colBreaks/m:brk', NS)],
+          '| scale', setup.get('scale'))
     for cf in xml.findall('m:conditionalFormatting', NS):
         for rule in cf.findall('m:cfRule', NS):
             what = ' '.join([rule.get('operator') or ''] + [f.text for f in rule.findall('m:formula', NS)]).strip()
