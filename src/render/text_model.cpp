@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "indicators/wording.hpp"
 
 namespace casestat::render {
 
@@ -17,10 +18,10 @@ namespace {
 const std::vector<std::string> kIndicatorFields = {
     "id",     "name",   "section",   "unit",      "kind",         "definition",  "value",
     "base",   "change", "direction", "display",   "base_display", "change_text", "numerator",
-    "denominator", "up", "down", "flat", "with_change"};
+    "denominator", "up", "down", "flat", "with_change", "change_brief"};
 
 const std::vector<std::string> kPeriodFields = {"id", "label", "from", "to"};
-const std::vector<std::string> kBaseFields = {"id", "label", "from", "to", "compare", "word"};
+const std::vector<std::string> kBaseFields = {"id", "label", "from", "to", "compare", "word", "period_word"};
 const std::vector<std::string> kSourceFields = {"file", "imported_at", "rows"};
 const std::vector<std::string> kFilterFields = {"field", "value"};
 const std::vector<std::string> kChartFields = {"file", "title"};
@@ -91,6 +92,11 @@ json indicator_node(const json& indicator) {
   std::string display = string_field(indicator, "display");
   std::string change_text = string_field(indicator, "change_text");
   node["with_change"] = change_text.empty() ? display : display + "，" + change_text;
+  // For a table whose column heading already says 同比 or 环比: "上升23.8%".
+  std::string brief = change_text;
+  for (const char* word : {"同比", "环比"})
+    if (brief.rfind(word, 0) == 0) brief = brief.substr(std::string(word).size());
+  node["change_brief"] = brief;
   std::string direction = indicator.value("direction", "");
   node["up"] = direction == "up";
   node["down"] = direction == "down";
@@ -134,7 +140,7 @@ const std::vector<std::string>& reserved_names() {
   static const std::vector<std::string> names = {"casestat", "generated_on", "catalog",  "period",
                                                  "base",     "by",           "filters",  "sources",
                                                  "sections", "indicators",   "groups",
-                                                 "charts",   "has_groups",   "has_sources", "has_charts"};
+                                                 "charts",   "has_groups",   "has_sources", "has_charts", "issued_on_cn"};
   return names;
 }
 
@@ -155,6 +161,9 @@ TextModel build_text_model(const json& doc, const SiteSettings& site, const std:
     data[key] = string_field(doc, key);
     shape[key] = nullptr;
   }
+  // The date a 公文 ends with, in Chinese figures: 二〇二五年七月十日.
+  data["issued_on_cn"] = chinese_date(data["generated_on"].get<std::string>());
+  shape["issued_on_cn"] = nullptr;
 
   data["period"] = json::object();
   for (const auto& f : kPeriodFields) data["period"][f] = string_field(period, f.c_str());
@@ -167,6 +176,8 @@ TextModel build_text_model(const json& doc, const SiteSettings& site, const std:
     data["base"] = json::object();
     for (const auto& f : kBaseFields) data["base"][f] = string_field(doc["base"], f.c_str());
     for (const auto& [key, value] : doc["base"].items()) data["base"][key] = model_value(value);
+    // The heading of a table's base column.
+    data["base"]["period_word"] = data["base"]["compare"] == "prev" ? "上期" : "去年同期";
     add_keys(shape["base"], doc["base"]);
   } else {
     data["base"] = false;  // --compare none: {{#base}}...{{/base}} is skipped
