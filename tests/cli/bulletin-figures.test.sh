@@ -28,5 +28,5 @@ step "writing it twice gives identical files"
 casestat-bulletin -q --db s.db --period 2025H1 --out two > /dev/null 2> err
 expect_status 0 $? err
 expect_equal "$(cd one && sha256sum * | sha256sum)" "$(cd two && sha256sum * | sha256sum)" "the two bulletins"
-expect_count 4 "$(ls two | wc -l)" "files written (Markdown, workbook, two charts)"
+expect_count 5 "$(ls two | wc -l)" "files written (Word, Markdown, workbook, two charts)"
 finish
