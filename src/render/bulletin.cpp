@@ -151,7 +151,7 @@ class Staging {
 }  // namespace
 
 std::vector<fs::path> write_bulletin(const json& data, const fs::path& template_dir, const fs::path& out_dir,
-                                     const SiteSettings& site, bool quiet) {
+                                     const SiteSettings& site) {
   TextModel model = build_text_model(data, site, "indicators");
   std::string label = model.data["period"]["label"].get<std::string>();
   std::vector<Job> jobs = template_jobs(template_dir, label);
@@ -191,7 +191,6 @@ std::vector<fs::path> write_bulletin(const json& data, const fs::path& template_
     render_template_file(job.source, job.source.string(), model, target);
     names.push_back(job.output);
   }
-  (void)quiet;  // nothing to say on success: the paths go to standard output
   return stage.commit(names);
 }
 
@@ -216,7 +215,7 @@ void bulletin_command(const BulletinOptions& options) {
     data = compute_indicators(request);
   }
   order_groups(data, site);
-  for (const auto& path : write_bulletin(data, template_dir, options.out, site, options.quiet))
+  for (const auto& path : write_bulletin(data, template_dir, options.out, site))
     if (!options.quiet) Stdout::get().write(path.string() + "\n");
 }
 

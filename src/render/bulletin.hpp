@@ -22,7 +22,7 @@ struct BulletinOptions {
   std::string out = "out";
   std::vector<std::string> sets;  // --set KEY=VALUE over templates/site.toml
   std::string data;               // indicators JSON with groups, instead of computing (tests)
-  bool quiet = false;
+  bool quiet = false;             // --quiet: nothing on standard output or error but errors
 };
 
 void bulletin_command(const BulletinOptions& options);
@@ -31,8 +31,7 @@ void bulletin_command(const BulletinOptions& options);
 // written (charts, workbook, then one per template in name order). `template_dir` holds the
 // templates and the workbook layout.
 std::vector<std::filesystem::path> write_bulletin(const nlohmann::json& data, const std::filesystem::path& template_dir,
-                                                  const std::filesystem::path& out_dir, const SiteSettings& site,
-                                                  bool quiet);
+                                                  const std::filesystem::path& out_dir, const SiteSettings& site);
 
 // "2025年上半年检察业务数据通报": the file name (without extension) for a period label.
 std::string bulletin_stem(const std::string& period_label);

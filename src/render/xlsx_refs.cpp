@@ -107,7 +107,8 @@ std::string rewrite_formula(std::string_view s, const RefRewriter& rewrite) {
     char c = s[i];
     if (c == '"') {  // a text constant: "" is a quote inside it
       size_t j = i + 1;
-      while (j < s.size() && !(s[j] == '"' && (j + 1 >= s.size() || s[j + 1] != '"'))) j += s[j] == '"' ? size_t{2} : size_t{1};
+      while (j < s.size() && !(s[j] == '"' && (j + 1 >= s.size() || s[j + 1] != '"')))
+        j += s[j] == '"' ? size_t{2} : size_t{1};
       out.append(s.substr(i, j + 1 - i));
       i = j + 1;
       continue;
