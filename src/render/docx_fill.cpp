@@ -2,6 +2,7 @@
 // whose tags sit where the document's structure says they repeat, rendered by the same
 // checked Mustache code as the text templates.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/error.hpp"
@@ -233,23 +234,15 @@ bool text_part(const std::string& name) {
 void fill_docx(const fs::path& file, const std::string& display, const TextModel& model, const fs::path& out) {
   ZipIn zip(file, display);
   // Every part is checked and rendered before the output is begun.
-  std::vector<std::pair<std::string, std::string>> rendered;
+  std::map<std::string, std::string> rendered;
   for (const auto& member : zip.members()) {
     if (!text_part(member)) continue;
     PartFiller part(zip.read(member), display, member);
     if (!part.has_tags()) continue;
     TextTemplate tmpl(part.make_template(), [](const std::string& value) { return xml_text(value); });
-    rendered.emplace_back(member, tmpl.render(model));
+    rendered[member] = tmpl.render(model);
   }
-  ZipOut zout(out);
-  for (const auto& member : zip.members()) {
-    auto it = std::find_if(rendered.begin(), rendered.end(), [&](const auto& r) { return r.first == member; });
-    if (it != rendered.end())
-      zout.add(member, it->second);
-    else
-      zout.copy(zip, member);
-  }
-  zout.close();
+  write_package(zip, rendered, out);
 }
 
 }  // namespace casestat::render

@@ -132,4 +132,18 @@ void ZipOut::close() {
   if (rc != ZIP_OK) system_error("{}: cannot write the zip: {}", path_.string(), errno_text(errno));
 }
 
+void write_package(ZipIn& from, const std::map<std::string, std::string>& changed, const std::filesystem::path& out,
+                   const std::vector<std::string>& dropped) {
+  ZipOut zout(out);
+  for (const auto& member : from.members()) {
+    if (std::find(dropped.begin(), dropped.end(), member) != dropped.end()) continue;
+    auto it = changed.find(member);
+    if (it != changed.end())
+      zout.add(member, it->second);
+    else
+      zout.copy(from, member);
+  }
+  zout.close();
+}
+
 }  // namespace casestat::render

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -55,5 +56,10 @@ class ZipOut {
   void* handle_ = nullptr;
   std::filesystem::path path_;
 };
+
+// Writes the package `out`: the members of `from` in their order, those in `changed` with
+// their new text, those in `dropped` left out, every other one copied as it is.
+void write_package(ZipIn& from, const std::map<std::string, std::string>& changed, const std::filesystem::path& out,
+                   const std::vector<std::string>& dropped = {});
 
 }  // namespace casestat::render

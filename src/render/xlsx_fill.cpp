@@ -112,16 +112,7 @@ void fill_xlsx(const fs::path& file, const std::string& display, const TextModel
   for (const char* part : {"[Content_Types].xml", "xl/_rels/workbook.xml.rels"})
     if (zip.has(part)) rendered[part] = without_calc_chain(zip, part, display);
 
-  ZipOut zout(out);
-  for (const auto& member : zip.members()) {
-    if (member == kCalcChain) continue;
-    auto it = rendered.find(member);
-    if (it != rendered.end())
-      zout.add(member, it->second);
-    else
-      zout.copy(zip, member);
-  }
-  zout.close();
+  write_package(zip, rendered, out, {kCalcChain});
 }
 
 }  // namespace casestat::render
