@@ -60,8 +60,8 @@ struct Job {
   std::string output;
 };
 
-// Every template of the folder: *.mustache, *.docx, *.xlsx (and *.docx.d, *.xlsx.d: the
-// parts of one kept as a folder). bulletin.* is named like the bulletin
+// Every template of the folder: *.EXT.mustache (bulletin.md.mustache), *.docx, *.xlsx (and
+// *.docx.d, *.xlsx.d: the parts of one kept as a folder). bulletin.* is named like the bulletin
 // (2025年上半年检察业务数据通报.docx), any other after the period (2025年上半年-报表.xlsx).
 std::vector<Job> template_jobs(const fs::path& template_dir, const std::string& label) {
   std::vector<Job> jobs;
@@ -78,6 +78,8 @@ std::vector<Job> template_jobs(const fs::path& template_dir, const std::string& 
     bool folder = fs::is_directory(path, ec);
     if (!folder && ends_with(name, ".mustache")) {
       made = name.substr(0, name.size() - 9);
+      // NAME.mustache without an inner extension is a partial ({{> NAME}}), not a document.
+      if (!fs::path(made).has_extension()) continue;
     } else if (!folder && (ends_with(name, ".docx") || ends_with(name, ".xlsx"))) {
       made = name;
     } else if (folder && (ends_with(name, ".docx.d") || ends_with(name, ".xlsx.d"))) {
