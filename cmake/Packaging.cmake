@@ -7,7 +7,30 @@
 # and Makefile.inc finds the installed tools on PATH and the templates beside itself.
 
 install(FILES Makefile.inc DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat)
-install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat/templates)
+install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat/templates
+        PATTERN "*.docx.d" EXCLUDE PATTERN "*.xlsx.d" EXCLUDE)
+
+# The default Word bulletins, kept in the repository as folders of XML parts (reviewable as
+# text), zipped at build time into the .docx an office opens in WPS or Word. Tools run from
+# the source tree read the folders themselves (src/render/office_zip.hpp).
+file(GLOB CASESTAT_PACKAGE_FOLDERS LIST_DIRECTORIES true CONFIGURE_DEPENDS
+     "${CMAKE_SOURCE_DIR}/templates/*/*.docx.d" "${CMAKE_SOURCE_DIR}/templates/*/*.xlsx.d")
+set(CASESTAT_PACKAGES "")
+foreach(folder IN LISTS CASESTAT_PACKAGE_FOLDERS)
+  file(RELATIVE_PATH relative "${CMAKE_SOURCE_DIR}/templates" "${folder}")
+  string(REGEX REPLACE "\\.d$" "" relative "${relative}")
+  set(package "${CMAKE_BINARY_DIR}/templates/${relative}")
+  file(GLOB_RECURSE parts CONFIGURE_DEPENDS "${folder}/*")
+  add_custom_command(OUTPUT "${package}"
+                     COMMAND "${CMAKE_COMMAND}" -DSOURCE=${folder} -DOUTPUT=${package}
+                             -P "${CMAKE_SOURCE_DIR}/cmake/zip-package.cmake"
+                     DEPENDS ${parts} "${CMAKE_SOURCE_DIR}/cmake/zip-package.cmake"
+                     COMMENT "Zipping templates/${relative}")
+  get_filename_component(destination "${relative}" DIRECTORY)
+  install(FILES "${package}" DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat/templates/${destination})
+  list(APPEND CASESTAT_PACKAGES "${package}")
+endforeach()
+add_custom_target(templates ALL DEPENDS ${CASESTAT_PACKAGES})
 install(DIRECTORY sample-data/ DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat/sample-data)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 

@@ -4,7 +4,7 @@
 
 int main(int argc, char** argv) {
   casestat::render::BulletinOptions options;
-  CLI::App app{"Writes the bulletin of a period: Markdown, Excel workbook, SVG charts (and .docx with pandoc).",
+  CLI::App app{"Writes the bulletin of a period: every template of the template folder (Word, Markdown), the Excel workbook and SVG charts, as one set.",
                "casestat-bulletin"};
   casestat::cli::add_db_option(app, options.db);
   app.add_option("-p,--period", options.period, "The period: 2025H1, 2025Q3, 2025年上半年, 2025M1-9, ...")
@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
       ->type_name("yoy|prev")
       ->capture_default_str();
   app.add_option("--templates", options.templates,
-                 "The template folder (bulletin.md.mustache, workbook layout); default TEMPLATES/half-year")
+                 "The template folder (bulletin.docx, bulletin.md.mustache, any .mustache, .docx or .xlsx, the workbook layout); default TEMPLATES/half-year")
       ->type_name("DIR");
   app.add_option("--catalog", options.catalog,
                  "The indicator catalog (default: the site folder's indicators.toml, else templates/indicators.toml)")

@@ -1,4 +1,4 @@
-// casestat-render: renders indicators JSON through a Mustache template (the Markdown bulletin).
+// casestat-render: renders indicators JSON through a template: Mustache text, or a Word or Excel file to fill.
 #include "core/cli.hpp"
 #include "render/text_render.hpp"
 
@@ -7,7 +7,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Renders indicators JSON (casestat-indicators --format json) through a Mustache template.",
                "casestat-render"};
   app.add_option("-t,--template", options.template_file,
-                 "The template: NAME.md.mustache escapes values for Markdown, NAME.html.mustache for HTML")
+                 "The template: a Word .docx or Excel .xlsx to fill (needs -o), or Mustache text (NAME.md.mustache escapes values for Markdown, NAME.html.mustache for HTML)")
       ->required()
       ->type_name("FILE");
   app.add_option("-d,--data", options.data, "The indicators JSON; - is standard input")

@@ -120,4 +120,30 @@ Change describe_change(Kind kind, const Figure& v, const Figure& b, const std::s
   return c;
 }
 
+
+
+std::string chinese_date(const std::string& iso) {
+  static const char* const kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  auto digits_at = [&](size_t from, size_t count) {
+    for (size_t i = from; i < from + count; ++i)
+      if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return false;
+    return true;
+  };
+  if (!digits_at(0, 4) || iso.size() < 10 || iso[4] != '-' || !digits_at(5, 2) || iso[7] != '-' || !digits_at(8, 2))
+    return "";
+  auto number = [&](int n) {  // 1..31: 七, 十, 十二, 二十, 三十一
+    std::string out;
+    if (n >= 20) out += kDigits[n / 10];
+    if (n >= 10) out += "十";
+    if (n % 10 != 0 || n < 10) out += kDigits[n % 10];
+    return out;
+  };
+  int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+  int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+  if (month < 1 || month > 12 || day < 1 || day > 31) return "";
+  std::string out;
+  for (size_t i = 0; i < 4; ++i) out += kDigits[iso[i] - '0'];
+  return out + "年" + number(month) + "月" + number(day) + "日";
+}
+
 }  // namespace casestat

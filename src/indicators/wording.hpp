@@ -38,4 +38,8 @@ Change describe_change(Kind kind, const Figure& value, const Figure& base, const
 // (and the point) dropped: (1, 3, 1) -> "0.3".
 std::string rounded_decimal(__int128 num, __int128 den, int places);
 
+
+// A date in Chinese figures, as a 公文 dates itself: 2025-07-10 -> 二〇二五年七月十日 (the year
+// digit by digit, month and day as numbers). Empty when `iso` does not begin YYYY-MM-DD.
+std::string chinese_date(const std::string& iso);
 }  // namespace casestat

@@ -44,6 +44,10 @@ class XmlStream {
   std::string damaged(std::string_view what, std::string_view after = "") const;
   const std::string& where() const { return where_; }
   long line() const;
+  // Where the event being handled lies in the bytes fed so far, and its length (0 for the end
+  // of an empty element): for callers that edit a part in place and copy the rest as it is.
+  long long byte_index() const { return static_cast<long long>(XML_GetCurrentByteIndex(parser_.get())); }
+  int byte_count() const { return XML_GetCurrentByteCount(parser_.get()); }
 
  private:
   struct Free {

@@ -1,9 +1,9 @@
 #include "render/bulletin.hpp"
 
-#include <spawn.h>
-#include <sys/wait.h>
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 
@@ -19,9 +19,8 @@
 #include "indicators/period.hpp"
 #include "render/charts.hpp"
 #include "render/office_order.hpp"
+#include "render/office_template.hpp"
 #include "render/workbook.hpp"
-
-extern char** environ;
 
 namespace casestat::render {
 
@@ -42,23 +41,6 @@ std::string bulletin_stem(const std::string& period_label) { return file_safe(pe
 
 namespace {
 
-// pandoc's path on PATH, or empty.
-fs::path find_on_path(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  if (!path) return {};
-  std::string dirs = path;
-  size_t start = 0;
-  while (start <= dirs.size()) {
-    size_t colon = dirs.find(':', start);
-    std::string dir = dirs.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-    fs::path candidate = fs::path(dir.empty() ? "." : dir) / program;
-    if (::access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate)) return candidate;
-    if (colon == std::string::npos) break;
-    start = colon + 1;
-  }
-  return {};
-}
-
 // The workbook layout: the site folder's workbook.toml, else the template folder's, else the
 // default one.
 fs::path workbook_layout(const fs::path& template_dir) {
@@ -73,82 +55,151 @@ fs::path workbook_layout(const fs::path& template_dir) {
   data_error("{}: no workbook layout (workbook.toml) here nor in {}", template_dir.string(), templates_dir().string());
 }
 
-}  // namespace
-
-bool run_pandoc(const fs::path& markdown, const fs::path& docx) {
-  fs::path pandoc = find_on_path("pandoc");
-  if (pandoc.empty()) return false;
-  AtomicFile out(docx);
-  fs::path resources = markdown.parent_path().empty() ? fs::path(".") : markdown.parent_path();
-  // The temporary name has no .docx extension: say the formats. --resource-path finds the SVGs.
-  // No raw HTML or TeX reaches the .docx, whatever the Markdown holds; ledger values are
-  // escaped (text_escape.hpp), so the only images pandoc reads are casestat's own charts.
-  std::vector<std::string> args = {pandoc.string(), "--from", "markdown-raw_html-raw_tex-raw_attribute", "--to", "docx",
-                                   "--resource-path", resources.string(), "--output", out.temp_path().string(),
-                                   markdown.string()};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  int err = ::posix_spawn(&pid, pandoc.c_str(), nullptr, nullptr, argv.data(), environ);
-  if (err != 0) system_error("cannot run {}: {}", pandoc.string(), errno_text(err));
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) system_error("waiting for pandoc: {}", errno_text(errno));
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    system_error("pandoc could not convert {} to {} (exit status {}): the .docx was not written", markdown.string(),
-                 docx.string(), WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-  out.commit();
-  return true;
+// The workbook layout: the site folder's workbook.toml, else the template folder's, else the
+// default one.
 }
 
+// A template of the folder and the name of what it makes.
+struct Job {
+  fs::path source;
+  std::string output;
+};
+
+// Every template of the folder: *.EXT.mustache (bulletin.md.mustache), *.docx, *.xlsx (and
+// *.docx.d, *.xlsx.d: the parts of one kept as a folder). bulletin.* is named like the bulletin
+// (2025年上半年检察业务数据通报.docx), any other after the period (2025年上半年-报表.xlsx).
+std::vector<Job> template_jobs(const fs::path& template_dir, const std::string& label) {
+  std::vector<Job> jobs;
+  std::vector<fs::path> entries;
+  std::error_code ec;
+  for (fs::directory_iterator it(template_dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
+  if (ec) system_error("{}: cannot list the folder: {}", template_dir.string(), ec.message());
+  std::sort(entries.begin(), entries.end());
+  for (const auto& path : entries) {
+    std::string name = path.filename().string();
+    // Hidden files, and the lock files Word and WPS leave beside an open document (~$name).
+    if (name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0) continue;
+    std::string made;
+    bool folder = fs::is_directory(path, ec);
+    if (!folder && ends_with(name, ".mustache")) {
+      made = name.substr(0, name.size() - 9);
+      // NAME.mustache without an inner extension is a partial ({{> NAME}}), not a document.
+      if (!fs::path(made).has_extension()) continue;
+    } else if (!folder && (ends_with(name, ".docx") || ends_with(name, ".xlsx"))) {
+      made = name;
+    } else if (folder && (ends_with(name, ".docx.d") || ends_with(name, ".xlsx.d"))) {
+      made = name.substr(0, name.size() - 2);
+      if (fs::exists(template_dir / made, ec)) continue;  // the zipped file beside it wins
+    } else {
+      continue;
+    }
+    std::string output = made.rfind("bulletin.", 0) == 0 ? bulletin_stem(label) + made.substr(8)
+                                                          : file_safe(label) + "-" + made;
+    // The office's own copy of a template in its site folder replaces the default one.
+    jobs.push_back({folder ? path : site_file_or(template_dir, name), output});
+  }
+  return jobs;
+}
+
+// Files written under temporary names in a staging folder inside the output folder, moved
+// into place together once every one of them is whole: a failure anywhere leaves the
+// previous set of files as it was.
+class Staging {
+ public:
+  explicit Staging(const fs::path& out_dir) : out_dir_(out_dir) {
+    std::string pattern = (out_dir / ".casestat-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) system_error("cannot write into {}: {}", out_dir.string(), errno_text(errno));
+    dir_ = pattern;
+    if (const char* n = std::getenv("CASESTAT_FAIL_AFTER_WRITES")) fail_after_ = std::atoi(n);
+  }
+  ~Staging() {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  Staging(const Staging&) = delete;
+  Staging& operator=(const Staging&) = delete;
+
+  const fs::path& dir() const { return dir_; }
+  // The staged path of an output named `name`; call once per output, before writing it.
+  fs::path next(const std::string& name) {
+    // For the tests of this promise only: the write after the first N fails as a full disk would.
+    if (fail_after_ >= 0 && written_ >= fail_after_)
+      system_error("cannot write {}: {} (CASESTAT_FAIL_AFTER_WRITES)", (out_dir_ / name).string(), errno_text(ENOSPC));
+    ++written_;
+    return dir_ / name;
+  }
+  // Moves every staged file into the output folder; returns their final paths.
+  std::vector<fs::path> commit(const std::vector<std::string>& names) {
+    for (const auto& name : names) sync(dir_ / name);
+    std::vector<fs::path> done;
+    for (const auto& name : names) {
+      std::error_code ec;
+      fs::rename(dir_ / name, out_dir_ / name, ec);
+      if (ec) system_error("cannot write {}: {}", (out_dir_ / name).string(), ec.message());
+      done.push_back(out_dir_ / name);
+    }
+    return done;
+  }
+
+ private:
+  static void sync(const fs::path& file) {
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+      int err = errno;
+      if (fd >= 0) ::close(fd);
+      system_error("cannot write {}: {}", file.string(), errno_text(err));
+    }
+    ::close(fd);
+  }
+  fs::path out_dir_, dir_;
+  int fail_after_ = -1;
+  int written_ = 0;
+};
+
+}  // namespace
+
 std::vector<fs::path> write_bulletin(const json& data, const fs::path& template_dir, const fs::path& out_dir,
-                                     const SiteSettings& site, bool quiet) {
-  fs::path md_template = site_file_or(template_dir, "bulletin.md.mustache");
+                                     const SiteSettings& site) {
   TextModel model = build_text_model(data, site, "indicators");
-  // Check the template before writing anything, so that a typo leaves no half-made folder.
-  TextTemplate tmpl(md_template);
-  tmpl.check(model.shape);
+  std::string label = model.data["period"]["label"].get<std::string>();
+  std::vector<Job> jobs = template_jobs(template_dir, label);
+  if (jobs.empty())
+    data_error("{}: no template here (bulletin.md.mustache, bulletin.docx, or any .mustache, .docx, .xlsx)",
+               template_dir.string());
+  // Check the text templates before writing anything, so that a typo leaves no half-made folder.
+  for (const auto& job : jobs)
+    if (template_kind(job.source, job.source.string()) == TemplateKind::text)
+      TextTemplate(job.source).check(model.shape);
   fs::path layout = workbook_layout(template_dir);
 
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) system_error("cannot create the folder {}: {}", out_dir.string(), ec.message());
 
-  std::string label = model.data["period"]["label"].get<std::string>();
-  std::string stem = bulletin_stem(label);
-  std::vector<fs::path> written;
-
+  Staging stage(out_dir);
+  std::vector<std::string> names;
   std::string chart_stem = file_safe(label);  // write_charts names its files 2025年上半年-主要指标.svg
-  // The workbook first, to a temporary name: if anything fails before the end, the previous
-  // bulletin (Markdown, workbook and charts) is left as it was.
-  fs::path xlsx = out_dir / (stem + ".xlsx");
-  AtomicFile xlsx_out(xlsx);
-  write_workbook(data, layout, xlsx_out.temp_path(), site);
-  std::vector<fs::path> charts = write_charts(data, out_dir, chart_stem);
+  std::vector<fs::path> charts = write_charts(data, stage.dir(), chart_stem);
   std::vector<ChartRef> refs;
   for (const auto& chart : charts) {
+    std::string name = chart.filename().string();
+    stage.next(name);
+    names.push_back(name);
     std::string title = chart.stem().string();
     if (title.rfind(chart_stem + "-", 0) == 0) title = title.substr(chart_stem.size() + 1);
-    refs.push_back({chart.filename().string(), title});
+    refs.push_back({name, title});
   }
   set_charts(model, refs);
-  std::string markdown = tmpl.render(model);
 
-  xlsx_out.commit();
-  fs::path md = out_dir / (stem + ".md");
-  write_file_atomically(md, markdown);
-  written.push_back(md);
-  written.push_back(xlsx);
-  for (const auto& chart : charts) written.push_back(chart);
-
-  fs::path docx = out_dir / (stem + ".docx");
-  if (run_pandoc(md, docx))
-    written.push_back(docx);
-  else
-    cli::note(cli::tool_name() + ": pandoc not found: skipped the .docx", quiet);
-  return written;
+  std::string xlsx = bulletin_stem(label) + ".xlsx";
+  write_workbook(data, layout, stage.next(xlsx), site);
+  names.push_back(xlsx);
+  for (const auto& job : jobs) {
+    fs::path target = stage.next(job.output);
+    render_template_file(job.source, job.source.string(), model, target);
+    names.push_back(job.output);
+  }
+  return stage.commit(names);
 }
 
 void bulletin_command(const BulletinOptions& options) {
@@ -175,8 +226,8 @@ void bulletin_command(const BulletinOptions& options) {
     data = compute_indicators(request);
   }
   order_groups(data, site);
-  for (const auto& path : write_bulletin(data, template_dir, options.out, site, options.quiet))
-    Stdout::get().write(path.string() + "\n");
+  for (const auto& path : write_bulletin(data, template_dir, options.out, site))
+    if (!options.quiet) Stdout::get().write(path.string() + "\n");
 }
 
 }  // namespace casestat::render

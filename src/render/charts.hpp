@@ -1,4 +1,4 @@
-// The bulletin's charts as SVG, which the Markdown embeds and pandoc puts into the .docx:
+// The bulletin's charts as SVG, which the Markdown embeds:
 // the main indicators against the base period, and one indicator by office.
 #pragma once
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "indicators/wording.hpp"
 
 namespace casestat::render {
 
@@ -17,10 +18,10 @@ namespace {
 const std::vector<std::string> kIndicatorFields = {
     "id",     "name",   "section",   "unit",      "kind",         "definition",  "value",
     "base",   "change", "direction", "display",   "base_display", "change_text", "numerator",
-    "denominator", "up", "down", "flat", "with_change"};
+    "denominator", "up", "down", "flat", "with_change", "change_brief"};
 
 const std::vector<std::string> kPeriodFields = {"id", "label", "from", "to"};
-const std::vector<std::string> kBaseFields = {"id", "label", "from", "to", "compare", "word"};
+const std::vector<std::string> kBaseFields = {"id", "label", "from", "to", "compare", "word", "period_word"};
 const std::vector<std::string> kSourceFields = {"file", "imported_at", "rows"};
 const std::vector<std::string> kFilterFields = {"field", "value"};
 const std::vector<std::string> kChartFields = {"file", "title"};
@@ -91,6 +92,11 @@ json indicator_node(const json& indicator) {
   std::string display = string_field(indicator, "display");
   std::string change_text = string_field(indicator, "change_text");
   node["with_change"] = change_text.empty() ? display : display + "，" + change_text;
+  // For a table whose column heading already says 同比 or 环比: "上升23.8%".
+  std::string brief = change_text;
+  for (const char* word : {"同比", "环比"})
+    if (brief.rfind(word, 0) == 0) brief = brief.substr(std::string(word).size());
+  node["change_brief"] = brief;
   std::string direction = indicator.value("direction", "");
   node["up"] = direction == "up";
   node["down"] = direction == "down";
@@ -134,28 +140,43 @@ const std::vector<std::string>& reserved_names() {
   static const std::vector<std::string> names = {"casestat", "generated_on", "catalog",  "period",
                                                  "base",     "by",           "filters",  "sources",
                                                  "sections", "indicators",   "groups",
-                                                 "charts",   "has_groups",   "has_sources", "has_charts"};
+                                                 "charts",   "has_groups",   "has_sources", "has_charts", "issued_on_cn"};
   return names;
 }
 
-TextModel build_text_model(const json& doc, const SiteSettings& site, const std::string& source) {
-  if (!doc.is_object()) data_error("{}: not indicators JSON: expected an object", source);
-  const json& period = require_object(doc, "period", source);
-  if (!doc.contains("indicators") || !doc["indicators"].is_array())
-    data_error("{}: not indicators JSON: no \"indicators\" list (make it with casestat-indicators --format json)",
-               source);
+namespace {
 
-  TextModel m;
-  json& data = m.data;
-  json& shape = m.shape;
-  data = json::object();
-  shape = json::object();
+// The model is built part by part; each step adds its names to data and shape.
+struct ModelBuilder {
+  const json& doc;
+  const std::string& source;
+  json& data;
+  json& shape;
+  std::vector<std::string> ids;      // indicator ids in catalog order
+  std::map<std::string, json> by_id;  // their nodes
+  json indicator_shape = shape_with(kIndicatorFields);
+  json tree = json::object(), tree_shape = json::object();
 
+  void add_header();
+  void add_period_and_base(const json& period);
+  void add_lists();
+  void add_indicators(const SiteSettings& site);
+  void add_sections();
+  void add_groups();
+  void add_flags_and_site(const SiteSettings& site);
+};
+
+void ModelBuilder::add_header() {
   for (const char* key : {"casestat", "generated_on", "catalog", "by"}) {
     data[key] = string_field(doc, key);
     shape[key] = nullptr;
   }
+  // The date a 公文 ends with, in Chinese figures: 二〇二五年七月十日.
+  data["issued_on_cn"] = chinese_date(data["generated_on"].get<std::string>());
+  shape["issued_on_cn"] = nullptr;
+}
 
+void ModelBuilder::add_period_and_base(const json& period) {
   data["period"] = json::object();
   for (const auto& f : kPeriodFields) data["period"][f] = string_field(period, f.c_str());
   for (const auto& [key, value] : period.items()) data["period"][key] = model_value(value);
@@ -167,11 +188,15 @@ TextModel build_text_model(const json& doc, const SiteSettings& site, const std:
     data["base"] = json::object();
     for (const auto& f : kBaseFields) data["base"][f] = string_field(doc["base"], f.c_str());
     for (const auto& [key, value] : doc["base"].items()) data["base"][key] = model_value(value);
+    // The heading of a table's base column.
+    data["base"]["period_word"] = data["base"]["compare"] == "prev" ? "上期" : "去年同期";
     add_keys(shape["base"], doc["base"]);
   } else {
     data["base"] = false;  // --compare none: {{#base}}...{{/base}} is skipped
   }
+}
 
+void ModelBuilder::add_lists() {
   auto list_of = [&](const char* key, const std::vector<std::string>& fields) {
     json list = json::array();
     json item_shape = shape_with(fields);
@@ -191,13 +216,11 @@ TextModel build_text_model(const json& doc, const SiteSettings& site, const std:
   list_of("sources", kSourceFields);
   list_of("filters", kFilterFields);
   list_of("charts", kChartFields);  // filled by casestat-bulletin (the SVG files it wrote)
+}
 
+void ModelBuilder::add_indicators(const SiteSettings& site) {
   // Indicators, in the document's (catalog) order.
-  std::vector<std::string> ids;
-  std::map<std::string, json> by_id;
-  json indicator_shape = shape_with(kIndicatorFields);
   data["indicators"] = json::array();
-  json tree = json::object();
   for (const auto& indicator : doc["indicators"]) {
     if (!indicator.is_object() || !indicator.contains("id") || !indicator["id"].is_string())
       data_error("{}: every indicator needs a string \"id\"", source);
@@ -210,13 +233,14 @@ TextModel build_text_model(const json& doc, const SiteSettings& site, const std:
     add_keys(indicator_shape, indicator);
   }
   check_ids(ids, site, source);
-  json tree_shape = json::object();
   for (const auto& id : ids) {
     insert_by_id(tree, id, by_id[id], source);
     insert_by_id(tree_shape, id, indicator_shape, source);
   }
   shape["indicators"] = json::array({indicator_shape});
+}
 
+void ModelBuilder::add_sections() {
   // Sections: as the document lists them, else in the order the indicators name them.
   data["sections"] = json::array();
   auto add_section = [&](const std::string& name, const std::vector<std::string>& section_ids) {
@@ -248,7 +272,9 @@ TextModel build_text_model(const json& doc, const SiteSettings& site, const std:
   }
   shape["sections"] = json::array({{{"name", nullptr}, {"ids", json::array({nullptr})},
                                     {"indicators", json::array({indicator_shape})}}});
+}
 
+void ModelBuilder::add_groups() {
   // Groups (--by): each carries every indicator, with its rank among the groups. A missing
   // one is an error: the template would otherwise fall back to the total's figure silently.
   json group_indicator_shape = indicator_shape;
@@ -294,7 +320,9 @@ TextModel build_text_model(const json& doc, const SiteSettings& site, const std:
   json group_shape = {{"name", nullptr}, {"indicators", json::array({group_indicator_shape})}};
   for (const auto& id : ids) insert_by_id(group_shape, id, group_indicator_shape, source);
   shape["groups"] = json::array({group_shape});
+}
 
+void ModelBuilder::add_flags_and_site(const SiteSettings& site) {
   // Mustache cannot ask whether a list is empty without going through it: these can.
   for (const char* list : {"groups", "sources", "charts"}) {
     std::string flag = std::string("has_") + list;
@@ -311,6 +339,27 @@ TextModel build_text_model(const json& doc, const SiteSettings& site, const std:
     data[key] = value;
     shape[key] = nullptr;
   }
+}
+
+}  // namespace
+
+TextModel build_text_model(const json& doc, const SiteSettings& site, const std::string& source) {
+  if (!doc.is_object()) data_error("{}: not indicators JSON: expected an object", source);
+  const json& period = require_object(doc, "period", source);
+  if (!doc.contains("indicators") || !doc["indicators"].is_array())
+    data_error("{}: not indicators JSON: no \"indicators\" list (make it with casestat-indicators --format json)",
+               source);
+  TextModel m;
+  m.data = json::object();
+  m.shape = json::object();
+  ModelBuilder builder{doc, source, m.data, m.shape, {}, {}};
+  builder.add_header();
+  builder.add_period_and_base(period);
+  builder.add_lists();
+  builder.add_indicators(site);
+  builder.add_sections();
+  builder.add_groups();
+  builder.add_flags_and_site(site);
   return m;
 }
 

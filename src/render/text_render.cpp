@@ -6,6 +6,7 @@
 #include "core/input.hpp"
 #include "core/output.hpp"
 #include "core/paths.hpp"
+#include "render/office_template.hpp"
 #include "render/text_model.hpp"
 #include "render/text_template.hpp"
 
@@ -32,9 +33,18 @@ void render_command(const RenderOptions& options) {
     Stdout::get().write(model.data.dump(2) + "\n");
     return;
   }
+  bool to_stdout = options.output.empty() || options.output == "-";
+  TemplateKind kind = template_kind(options.template_file, options.template_file);
+  if (kind != TemplateKind::text) {
+    if (to_stdout)
+      usage_error("--template {}: a {} template makes a file: name it with -o FILE", options.template_file,
+                  kind == TemplateKind::docx ? "Word" : "Excel");
+    render_template_file(options.template_file, options.template_file, model, options.output);
+    return;
+  }
   TextTemplate tmpl(options.template_file);
   std::string text = tmpl.render(model);
-  if (options.output.empty() || options.output == "-")
+  if (to_stdout)
     Stdout::get().write(text);
   else
     write_file_atomically(options.output, text);

@@ -37,6 +37,33 @@ std::string open_tag(const TemplateTag& tag) {
 
 }  // namespace
 
+TemplateTag read_tag(std::string_view body_text, bool triple, int line) {
+  std::string body = trim_ascii(body_text);
+  TemplateTag tag{Kind::variable, "", line, ""};
+  if (triple) {
+    tag.kind = Kind::unescaped;
+    tag.name = body;
+  } else if (!body.empty()) {
+    switch (body[0]) {
+      case '#': tag.kind = Kind::section; break;
+      case '^': tag.kind = Kind::inverted; break;
+      case '/': tag.kind = Kind::close; break;
+      case '>': tag.kind = Kind::partial; break;
+      case '&': tag.kind = Kind::unescaped; break;
+      case '!': tag.kind = Kind::comment; break;
+      case '=': tag.kind = Kind::delimiter; break;
+      default: tag.kind = Kind::variable; break;
+    }
+    tag.name = tag.kind == Kind::variable ? body : trim_ascii(std::string_view(body).substr(1));
+  }
+  return tag;
+}
+
+std::string tag_place(const std::string& display, const TemplateTag& tag) {
+  if (!tag.context.empty()) return fmt::format("{}: {}", display, tag.context);
+  return fmt::format("{}: line {}", display, tag.line);
+}
+
 // Follows kainjow's parser (mustache.hpp, parser::parse) tag for tag, so that what passes here
 // parses there; kainjow only reports a byte offset and stops at the first problem.
 TemplateFile scan_template(std::string display, std::string text) {
@@ -65,7 +92,7 @@ TemplateFile scan_template(std::string display, std::string text) {
     std::string body = trim_ascii(std::string_view(t).substr(contents, stop - contents));
     pos = stop + close_delim.size();
 
-    TemplateTag tag{Kind::variable, "", line, text_before};
+    TemplateTag tag{Kind::variable, "", line, text_before, ""};
     if (!triple && !body.empty() && body[0] == '=') {
       // {{=<% %>=}}: new delimiters, neither empty nor holding spaces or '='.
       std::string inner = body.size() >= 2 && body.back() == '=' ? trim_ascii(body.substr(1, body.size() - 2)) : "";
@@ -85,21 +112,7 @@ TemplateFile scan_template(std::string display, std::string text) {
       file.tags.push_back(tag);
       continue;
     }
-    if (triple) {
-      tag.kind = Kind::unescaped;
-      tag.name = body;
-    } else if (!body.empty()) {
-      switch (body[0]) {
-        case '#': tag.kind = Kind::section; break;
-        case '^': tag.kind = Kind::inverted; break;
-        case '/': tag.kind = Kind::close; break;
-        case '>': tag.kind = Kind::partial; break;
-        case '&': tag.kind = Kind::unescaped; break;
-        case '!': tag.kind = Kind::comment; break;
-        default: tag.kind = Kind::variable; break;
-      }
-      tag.name = tag.kind == Kind::variable ? body : trim_ascii(std::string_view(body).substr(1));
-    }
+    tag = read_tag(body, triple, line);
     if (tag.name.empty() && tag.kind != Kind::comment)
       data_error("{}: line {}: empty tag {}{}{}: it needs a name", file.display, line, begin, body, end);
 
@@ -247,7 +260,7 @@ std::string value_names(const json& node, const std::string& name) {
 }  // namespace
 
 TextTemplate::TextTemplate(const fs::path& file, std::string display)
-    : path_(file), escaping_(escaping_for(file)) {
+    : path_(file), escaping_(escaping_for(file)), escape_(escaper(escaping_)) {
   if (display.empty()) display = file.string();
   main_ = scan_template(display, read_file(file, display));
   fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
@@ -265,6 +278,9 @@ TextTemplate::TextTemplate(const fs::path& file, std::string display)
     if (!seen) partial_dirs_.push_back(dir.lexically_normal());
   }
 }
+
+TextTemplate::TextTemplate(TemplateFile file, std::function<std::string(const std::string&)> escape)
+    : main_(std::move(file)), escaping_(Escaping::none), escape_(std::move(escape)) {}
 
 TextTemplate::~TextTemplate() = default;
 TextTemplate::TextTemplate(TextTemplate&&) noexcept = default;
@@ -340,13 +356,13 @@ void TextTemplate::check_tags(const TemplateFile& file, std::vector<const json*>
       case Kind::section:
       case Kind::inverted: {
         const json* node = resolve(scopes, tag.name);
-        if (!node) data_error("{}: line {}: unknown name {}{}", file.display, tag.line, tag.name, suggestion(scopes, tag.name));
+        if (!node) data_error("{}: unknown name {}{}", tag_place(file.display, tag), tag.name, suggestion(scopes, tag.name));
         if (tag.kind == Kind::variable || tag.kind == Kind::unescaped) {
           if (node->is_array())
-            data_error("{}: line {}: {} is a list, not a value: go through it with {{{{#{}}}}}...{{{{/{}}}}}",
-                       file.display, tag.line, tag.name, tag.name, tag.name);
+            data_error("{}: {} is a list, not a value: go through it with {{{{#{}}}}}...{{{{/{}}}}}",
+                       tag_place(file.display, tag), tag.name, tag.name, tag.name);
           if (node->is_object())
-            data_error("{}: line {}: {} is not a value: use one of its values ({})", file.display, tag.line, tag.name,
+            data_error("{}: {} is not a value: use one of its values ({})", tag_place(file.display, tag), tag.name,
                        value_names(*node, tag.name));
         } else if (tag.kind == Kind::inverted) {
           scopes.push_back(&kNothing);
@@ -470,7 +486,7 @@ std::string TextTemplate::render(const TextModel& model) {
   check(model.shape, &model.data);
   kainjow::mustache::mustache tmpl{standalone_lines(main_.text)};
   if (!tmpl.is_valid()) data_error("{}: {}", main_.display, tmpl.error_message());
-  tmpl.set_custom_escape(escaper(escaping_));
+  tmpl.set_custom_escape(escape_);
   std::map<std::string, kainjow::mustache::data> partials;
   for (const auto& [name, file] : partials_) partials.emplace(name, kainjow::mustache::data(standalone_lines(file->text)));
   kainjow::mustache::data root = to_mustache(model.data);

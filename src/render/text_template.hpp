@@ -7,9 +7,11 @@
 
 #include <filesystem>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/text_escape.hpp"
@@ -23,7 +25,15 @@ struct TemplateTag {
   std::string name;
   int line;                // 1-based
   size_t text_before = 0;  // bytes of plain text between the previous tag (or the start) and this one
+  std::string context;     // where the tag is when a line means nothing (a Word paragraph, a cell)
 };
+
+// The tag whose text between the delimiters is `body` ("#groups" is the section groups);
+// `triple` for {{{name}}}.
+TemplateTag read_tag(std::string_view body, bool triple, int line);
+
+// "FILE: line N", or "FILE: CONTEXT" for a tag that has one: the start of a message.
+std::string tag_place(const std::string& display, const TemplateTag& tag);
 
 // One template file, scanned into its tags. Syntax errors (a tag never closed, a section
 // never closed or closed by the wrong name, an empty tag, a bad delimiter change, sections
@@ -54,6 +64,10 @@ class TextTemplate {
   // closing, comment or partial tag is removed whole, whether the section renders or not.
   // `display` names FILE in messages (the path as the user typed it).
   explicit TextTemplate(const std::filesystem::path& file, std::string display = "");
+  // A template made in memory (the text of a Word or Excel part turned into Mustache) and
+  // its tags, whose contexts say where they are; values pass through `escape`. It has no
+  // partials.
+  TextTemplate(TemplateFile file, std::function<std::string(const std::string&)> escape);
   ~TextTemplate();
   TextTemplate(TextTemplate&&) noexcept;
 
@@ -83,6 +97,7 @@ class TextTemplate {
   std::filesystem::path path_;
   TemplateFile main_;
   Escaping escaping_;
+  std::function<std::string(const std::string&)> escape_;
   std::vector<std::filesystem::path> partial_dirs_;
   std::map<std::string, std::unique_ptr<TemplateFile>> partials_;
 };

@@ -5,7 +5,8 @@ usage: check-bulletin.py BULLETIN.md INDICATORS.json
 - every indicator's total display string appears in the text, and so does its change_text;
 - every table row of an office (or 合计) holds, under a column named like an indicator, that
   office's display (or its change_text in a table whose title says 变化), and under 排名 the
-  rank of the indicator to its left.
+  rank of the indicator to its left; a column named INDICATOR本期, INDICATOR去年同期 (or 上期)
+  or INDICATOR增减 holds its display, base_display or change_text without 同比/环比.
 Prints one line per check group and exits 1 on the first mismatch.
 """
 import json
@@ -67,10 +68,19 @@ for line in text.splitlines():
                 if cell != ("—" if rank is None else str(rank)):
                     fail(f"{office} {last['name']} rank: {cell} != {rank}")
             continue
-        ind = by_name.get(column)
+        suffix = next((x for x in ("本期", "去年同期", "上期", "增减") if column.endswith(x)), None)
+        ind = by_name.get(column[: -len(suffix)] if suffix else column)
         if ind is None:
             fail(f"column {column!r} is not an indicator name")
-        expected = values[ind["id"]][field]
+        got = values[ind["id"]]
+        if suffix == "本期":
+            expected = got["display"]
+        elif suffix in ("去年同期", "上期"):
+            expected = got["base_display"]
+        elif suffix == "增减":
+            expected = re.sub(r"^(同比|环比)", "", got["change_text"] or "")
+        else:
+            expected = got[field]
         if cell != expected:
             fail(f"{office} {column}: {cell} != {expected}")
         last = ind
