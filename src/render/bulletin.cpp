@@ -55,8 +55,8 @@ fs::path workbook_layout(const fs::path& template_dir) {
   data_error("{}: no workbook layout (workbook.toml) here nor in {}", template_dir.string(), templates_dir().string());
 }
 
-// The workbook layout: the site folder's workbook.toml, else the template folder's, else the
-// default one.
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // A template of the folder and the name of what it makes.

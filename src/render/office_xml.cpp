@@ -9,10 +9,14 @@ namespace casestat::render {
 
 namespace {
 
+// One tag with its attributes, a comment or a run of text: a Word or Excel part of a template is
+// trusted, but a damaged one must not hold the parser for long.
+constexpr uint64_t kMaxOfficeToken = uint64_t{64} << 20;
+
 class Outliner : public XmlStream {
  public:
   Outliner(XmlOutline& outline, const std::string& where, const std::string& part)
-      : XmlStream(where, part), outline_(outline) {}
+      : XmlStream(where, part, kMaxOfficeToken), outline_(outline) {}
 
  protected:
   void on_start(std::string_view name, const char** attrs) override {

@@ -39,7 +39,7 @@ std::string open_tag(const TemplateTag& tag) {
 
 TemplateTag read_tag(std::string_view body_text, bool triple, int line) {
   std::string body = trim_ascii(body_text);
-  TemplateTag tag{Kind::variable, "", line, ""};
+  TemplateTag tag{Kind::variable, "", line, 0, ""};
   if (triple) {
     tag.kind = Kind::unescaped;
     tag.name = body;
