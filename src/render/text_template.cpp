@@ -113,6 +113,7 @@ TemplateFile scan_template(std::string display, std::string text) {
       continue;
     }
     tag = read_tag(body, triple, line);
+    tag.text_before = text_before;
     if (tag.name.empty() && tag.kind != Kind::comment)
       data_error("{}: line {}: empty tag {}{}{}: it needs a name", file.display, line, begin, body, end);
 
