@@ -5,6 +5,7 @@
 #include "indicators/compute.hpp"
 #include "indicators/output.hpp"
 #include "render/office_order.hpp"
+#include "render/site_settings.hpp"
 #include "render/text_template.hpp"
 
 int main(int argc, char** argv) {

@@ -6,6 +6,7 @@
 #include "render/office_order.hpp"
 #include "render/text_model.hpp"
 #include "render/text_render.hpp"
+#include "render/site_settings.hpp"
 #include "render/text_template.hpp"
 #include "render/workbook.hpp"
 

@@ -13,6 +13,7 @@
 #include "core/output.hpp"
 #include "core/paths.hpp"
 #include "render/text_render.hpp"
+#include "render/site_settings.hpp"
 #include "render/text_template.hpp"
 
 #include "indicators/compute.hpp"

@@ -8,6 +8,7 @@
 #include "core/paths.hpp"
 #include "render/office_template.hpp"
 #include "render/text_model.hpp"
+#include "render/site_settings.hpp"
 #include "render/text_template.hpp"
 
 namespace casestat::render {

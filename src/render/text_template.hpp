@@ -102,9 +102,4 @@ class TextTemplate {
   std::map<std::string, std::unique_ptr<TemplateFile>> partials_;
 };
 
-// Site settings for templates: the [site] keys of a TOML file (templates/site.toml), when it
-// exists, then KEY=VALUE assignments (--set) on top. Keys are letters, digits and _.
-std::map<std::string, std::string> load_site_settings(const std::filesystem::path& toml,
-                                                      const std::vector<std::string>& assignments);
-
 }  // namespace casestat::render

@@ -1,4 +1,6 @@
-// Site settings for templates (text_template.hpp): templates/site.toml, then --set.
+// Site settings for templates: templates/site.toml, then --set.
+#include "render/site_settings.hpp"
+
 #include <toml++/toml.h>
 
 #include <cctype>
@@ -7,7 +9,6 @@
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "render/text_model.hpp"
-#include "render/text_template.hpp"
 
 namespace casestat::render {
 
