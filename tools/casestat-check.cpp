@@ -27,6 +27,6 @@ int main(int argc, char** argv) {
   return casestat::cli::run(app, argc, argv, [&] {
     if (!ledger.empty()) options.ledger = casestat::parse_ledger(ledger);
     if (options.today.empty()) options.today = casestat::today_iso();
-    return casestat::check_files(options);
+    return casestat::check_command(options);
   });
 }

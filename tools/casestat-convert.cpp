@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
     options.to = to == "tsv" ? casestat::ConvertFormat::tsv
                  : to == "jsonl" ? casestat::ConvertFormat::jsonl
                                  : casestat::ConvertFormat::csv;
-    casestat::convert_files(options);
+    casestat::convert_command(options);
     return 0;
   });
 }

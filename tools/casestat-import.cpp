@@ -35,6 +35,6 @@ int main(int argc, char** argv) {
                               "A file read from standard input is recognized by its content only (it has no name).\n");
   return casestat::cli::run(app, argc, argv, [&] {
     if (!ledger.empty()) options.ledger = casestat::parse_ledger(ledger);
-    return casestat::import_files(options);
+    return casestat::import_command(options);
   });
 }

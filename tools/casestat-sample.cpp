@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     options.out = out;
     casestat::cli::Progress progress(quiet);
     options.progress = [&](std::string_view text) { progress.update(text); };
-    const auto files = casestat::sample::generate_samples(options);
+    const auto files = casestat::sample::sample_command(options);
     progress.clear();
     for (const auto& path : files) casestat::Stdout::get().write(path.string() + "\n");
     return 0;

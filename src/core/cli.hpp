@@ -5,7 +5,7 @@
 //     CLI::App app{"Imports ledgers into the store.", "casestat-import"};
 //     casestat::cli::add_db_option(app, options.db);
 //     ...
-//     return casestat::cli::run(app, argc, argv, [&] { return casestat::import_files(options); });
+//     return casestat::cli::run(app, argc, argv, [&] { return casestat::import_command(options); });
 //   }
 #pragma once
 

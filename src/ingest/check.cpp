@@ -64,7 +64,7 @@ std::string sheet_report(const std::string& file, const SheetSummary& summary, L
   return out;
 }
 
-int check_files(const CheckOptions& options) {
+int check_command(const CheckOptions& options) {
   ReadOptions read_opts = read_options(options);
   SheetOptions sheet_opts = sheet_options(options);
   Cell today_cell{Cell::Type::text, options.today, 0};

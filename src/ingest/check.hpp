@@ -20,7 +20,7 @@ struct CheckOptions : ReadingOptions {
 // for each 承办单位 the site does not know, and how many problems of each kind the ledgers have
 // (ingest/problems.hpp); with --problems, writes them all. Returns 1 when a value cannot be
 // read (casestat-import would refuse the file), else 0.
-int check_files(const CheckOptions& options);
+int check_command(const CheckOptions& options);
 
 // The report of one sheet (exposed for the tests).
 std::string sheet_report(const std::string& file, const SheetSummary& summary, Ledger ledger);

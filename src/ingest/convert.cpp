@@ -111,7 +111,7 @@ std::string tsv_field(const std::string& value, bool neutralize) {
   return v;
 }
 
-int convert_files(const ConvertOptions& options) {
+int convert_command(const ConvertOptions& options) {
   Dictionary dictionary = load_dictionary(options);
   ReadOptions read = read_options(options);
   SheetOptions sheet = sheet_options(options);

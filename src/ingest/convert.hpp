@@ -20,7 +20,7 @@ struct ConvertOptions : ReadingOptions {
 };
 
 // Writes every chosen sheet to standard output. Returns the exit code.
-int convert_files(const ConvertOptions& options);
+int convert_command(const ConvertOptions& options);
 
 // One field for CSV (RFC 4180 quoting) or TSV (tabs and line breaks become spaces), with the
 // formula neutralizing of --neutralize-formulas (exposed for the tests).

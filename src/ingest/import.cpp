@@ -208,7 +208,7 @@ int forget_files(const ImportOptions& options) {
   return missing ? static_cast<int>(Exit::data) : 0;
 }
 
-int import_files(const ImportOptions& options) {
+int import_command(const ImportOptions& options) {
   if (options.forget) return forget_files(options);
   if (!options.rejects.empty() && options.on_error != OnError::skip)
     usage_error("--rejects is for --on-error skip (with abort, nothing of a bad file is imported)");

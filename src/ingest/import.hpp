@@ -26,7 +26,7 @@ struct ImportOptions : ReadingOptions {
 // Imports every file, each in one transaction of its own; a file that is rejected leaves the
 // store as it was and the others are still imported. Returns the exit code: 0, or 1 when a
 // file was rejected. Store and I/O failures throw Error (Exit::system).
-int import_files(const ImportOptions& options);
+int import_command(const ImportOptions& options);
 
 // --forget FILE...: removes each named file's import and rows (by its name in the store: the
 // base name). A name the store does not hold is an error (exit 1); the others are still removed.
@@ -41,7 +41,7 @@ struct FileResult {
 };
 
 // One file (already open as a workbook) into an open store; `name` is its identity in the
-// store (the file's base name), `sha256` its content hash. Used by import_files and the tests.
+// store (the file's base name), `sha256` its content hash. Used by import_command and the tests.
 FileResult import_workbook(Database& db, Workbook& workbook, const std::string& name, const std::string& sha256,
                            const Dictionary& dictionary, const ImportOptions& options, Messages& messages);
 

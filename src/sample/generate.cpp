@@ -44,7 +44,7 @@ void write(Ledger& ledger, const std::function<std::unique_ptr<Ledger>()>& make,
 
 }  // namespace
 
-std::vector<fs::path> generate_samples(const SampleOptions& options) {
+std::vector<fs::path> sample_command(const SampleOptions& options) {
   if (options.rows < 1 || options.rows > kMaxRows)
     usage_error("--rows {}: give a number of rows from 1 to {} (the most an xlsx sheet holds)", options.rows, kMaxRows);
   std::error_code ec;

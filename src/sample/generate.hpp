@@ -37,6 +37,6 @@ constexpr int64_t kStreamingRows = 100'000;
 constexpr int64_t kMaxRows = 1'048'575;
 
 // Writes the files and returns them, in order. Each file is written whole or not at all.
-std::vector<std::filesystem::path> generate_samples(const SampleOptions& options);
+std::vector<std::filesystem::path> sample_command(const SampleOptions& options);
 
 }  // namespace casestat::sample

@@ -49,7 +49,7 @@ std::vector<fs::path> generate(uint64_t seed, int64_t rows, const fs::path& out,
   options.rows = rows;
   options.out = out;
   options.bench = bench;
-  return generate_samples(options);
+  return sample_command(options);
 }
 
 std::string gbk_to_utf8(const std::string& gbk) {
