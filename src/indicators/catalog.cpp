@@ -1,5 +1,7 @@
 #include "indicators/catalog.hpp"
 
+#include "fields/ledger.hpp"
+
 #include "fields/toml_file.hpp"
 
 #include <algorithm>
@@ -149,9 +151,8 @@ class Loader {
     ind.definition = text(*t, "definition", ind.id, false);
     ind.kind = kind(*t, ind.id);
     if (std::string ledger = text(*t, "ledger", ind.id, false); !ledger.empty()) {
-      if (ledger != "cases" && ledger != "recommendations" && ledger != "petitions")
-        fail(*t->get("ledger"), ind.id,
-             fmt::format("unknown ledger \"{}\" (expected cases, recommendations or petitions)", ledger));
+      if (!ledger_named(ledger))
+        fail(*t->get("ledger"), ind.id, fmt::format("unknown ledger \"{}\" (expected {})", ledger, ledger_words()));
       ind.ledger = ledger;
     }
     date_rules(*t, ind);

@@ -1,5 +1,7 @@
 #include "indicators/coverage.hpp"
 
+#include "fields/ledger.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -13,7 +15,9 @@ namespace casestat {
 namespace {
 
 // The date each ledger's rows carry when they are kept right: without it a row is in no period.
-const char* own_date(const std::string& ledger) { return ledger == "recommendations" ? "issued_on" : "received_on"; }
+const char* own_date(const std::string& ledger) {
+  return ledger_named(ledger) == Ledger::recommendations ? "issued_on" : "received_on";
+}
 
 std::vector<std::string> catalog_dates(const Catalog& catalog) {
   std::vector<std::string> dates;

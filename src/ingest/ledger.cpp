@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "core/error.hpp"
 
 namespace casestat {
 
@@ -15,21 +14,6 @@ std::optional<Ledger> from_name(std::string_view name) {
 }
 
 }  // namespace
-
-const char* to_string(Ledger ledger) {
-  switch (ledger) {
-    case Ledger::cases: return "cases";
-    case Ledger::recommendations: return "recommendations";
-    case Ledger::petitions: return "petitions";
-  }
-  return "cases";
-}
-
-Ledger parse_ledger(std::string_view text) {
-  for (Ledger ledger : {Ledger::cases, Ledger::recommendations, Ledger::petitions})
-    if (text == to_string(ledger)) return ledger;
-  usage_error("--ledger {}: not a ledger; use cases, recommendations or petitions", text);
-}
 
 Ledger ledger_for(std::optional<Ledger> forced, std::string_view sheet, std::string_view file) {
   if (forced) return *forced;

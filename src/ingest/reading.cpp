@@ -1,4 +1,7 @@
 #include "ingest/reading.hpp"
+#include "fields/ledger.hpp"
+
+#include <fmt/ranges.h>
 
 #include <charconv>
 #include <cstdio>
@@ -49,12 +52,16 @@ ReadOptions read_options(const ReadingOptions& options) {
 }
 
 void add_reading_options(CLI::App& app, ReadingOptions& options, const char* verb, std::string* ledger) {
-  if (ledger)
+  if (ledger) {
+    std::vector<std::string> names;
+    for (Ledger known : kLedgers) names.emplace_back(to_string(known));
     app.add_option("--ledger", *ledger,
-                   "The ledger of every sheet: cases, recommendations or petitions; default: from the sheet's "
-                   "name, else the file's (建议 -> recommendations, 信访 -> petitions, else cases)")
-        ->check(CLI::IsMember({"cases", "recommendations", "petitions"}).description(""))
-        ->type_name("cases|recommendations|petitions");
+                   "The ledger of every sheet: " + ledger_words() +
+                       "; default: from the sheet's name, else the file's (建议 -> recommendations, 信访 -> "
+                       "petitions, else cases)")
+        ->check(CLI::IsMember(names).description(""))
+        ->type_name(fmt::format("{}", fmt::join(names, "|")));
+  }
   app.add_option("--sheet", options.sheet,
                  fmt::format("The sheet to {}, by name or number (1 = the first), or all", verb))
       ->capture_default_str()
