@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
                                                "preceding period (prev, 环比)")
       ->type_name("yoy|prev")
       ->capture_default_str();
-  app.add_option("--templates", options.templates,
+  app.add_option("--template-dir", options.templates,
                  "The template folder (bulletin.docx, bulletin.md.mustache, any .mustache, .docx or .xlsx, the workbook layout); default TEMPLATES/half-year")
       ->type_name("DIR");
   app.add_option("--catalog", options.catalog,
@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   casestat::cli::add_quiet_option(app, options.quiet);
   casestat::cli::set_examples(app,
                               "  casestat-bulletin --period 2025H1 --out out\n"
-                              "  casestat-bulletin --period 2025Q3 --compare prev --templates templates/quarterly\n"
+                              "  casestat-bulletin --period 2025Q3 --compare prev --template-dir templates/quarterly\n"
                               "  casestat-bulletin --period 2025H1 --set org=江州市东湖区人民检察院\n");
   return casestat::cli::run(app, argc, argv, [&] {
     casestat::render::bulletin_command(options);

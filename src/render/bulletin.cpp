@@ -208,7 +208,7 @@ void bulletin_command(const BulletinOptions& options) {
   if (parse_compare(options.compare) == Compare::none)
     usage_error("--compare {}: a bulletin compares with yoy (同比) or prev (环比)", options.compare);
   fs::path template_dir = options.templates.empty() ? templates_dir() / "half-year" : fs::path(options.templates);
-  if (!fs::is_directory(template_dir)) usage_error("--templates {}: no such folder", template_dir.string());
+  if (!fs::is_directory(template_dir)) usage_error("--template-dir {}: no such folder", template_dir.string());
 
   json data;
   if (!options.data.empty()) {

@@ -18,7 +18,7 @@ built="$CASESTAT_BIN/../templates/half-year/bulletin.docx"
 expect_file "$built"
 mkdir mine
 cp "$built" "$CASESTAT_SOURCE/templates/half-year/bulletin.md.mustache" "$CASESTAT_SOURCE/templates/half-year/workbook.toml" mine/
-casestat-bulletin --data "$DATA/render/full.json" --templates mine --out out >/dev/null 2>err
+casestat-bulletin --data "$DATA/render/full.json" --template-dir mine --out out >/dev/null 2>err
 expect_status 0 $? err
 casestat-bulletin --data "$DATA/render/full.json" --out from-folder >/dev/null 2>err
 expect_status 0 $? err
