@@ -32,7 +32,7 @@ foreach(folder IN LISTS CASESTAT_PACKAGE_FOLDERS)
 endforeach()
 add_custom_target(templates ALL DEPENDS ${CASESTAT_PACKAGES})
 install(DIRECTORY sample-data/ DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat/sample-data)
-install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES README.md README.zh-CN.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # A man page for every tool, made from its --help by help2man at build time (Debian package
 # help2man). Without help2man the build goes on and the package has no man pages.
