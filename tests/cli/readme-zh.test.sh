@@ -50,7 +50,8 @@ ln -s "$CASESTAT_SOURCE/Makefile.inc" "$CASESTAT_SOURCE/sample-data" "$CASESTAT_
 ln -s "$(dirname "$CASESTAT_BIN")" quickstart/build
 (cd quickstart && bash -e -c "$job") > quickstart.out 2> quickstart.err
 expect_status 0 $? quickstart.err
-for f in 2025年上半年检察业务数据通报.docx 2025年上半年检察业务数据通报.md 2025年上半年检察业务数据通报.xlsx; do
+for f in 2025年上半年检察业务数据通报.docx 2025年上半年检察业务数据通报.md 2025年上半年检察业务数据通报.xlsx \
+         casestat.db casestat.log; do
   expect_file "quickstart/out/$f"
 done
 [ "$(ls quickstart/out/*.svg 2> /dev/null | wc -l)" -ge 1 ] || bad "the Quick start wrote no SVG chart"
