@@ -65,6 +65,10 @@ if(HELP2MAN)
     foreach(tool IN LISTS CASESTAT_TOOLS)
       set(page "${CMAKE_BINARY_DIR}/man/zh_CN/${tool}.1")
       set(includes "${zh_dir}/${tool}.h2m" "${zh_dir}/common.h2m")
+      if(NOT EXISTS "${zh_dir}/${tool}.h2m")
+        message(FATAL_ERROR "doc/man/zh_CN/${tool}.h2m is missing: every tool's Chinese man page has "
+                            "its 名称, 描述, 示例 and 参见 written there (see the other tools' files)")
+      endif()
       string(REPLACE ";" "\\;" includes_arg "${includes}")
       add_custom_command(OUTPUT ${page}
         COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/man/zh_CN"
