@@ -32,13 +32,14 @@ foreach(folder IN LISTS CASESTAT_PACKAGE_FOLDERS)
 endforeach()
 add_custom_target(templates ALL DEPENDS ${CASESTAT_PACKAGES})
 install(DIRECTORY sample-data/ DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat/sample-data)
-install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES README.md README.zh-CN.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # A man page for every tool, made from its --help by help2man at build time (Debian package
 # help2man). Without help2man the build goes on and the package has no man pages.
 find_program(HELP2MAN help2man)
 if(HELP2MAN)
   set(man_pages "")
+  set(zh_man_pages "")
   foreach(tool IN LISTS CASESTAT_TOOLS)
     set(page "${CMAKE_BINARY_DIR}/man/${tool}.1")
     add_custom_command(OUTPUT ${page}
@@ -50,8 +51,40 @@ if(HELP2MAN)
       COMMENT "Writing the man page of ${tool}")
     list(APPEND man_pages ${page})
   endforeach()
-  add_custom_target(man ALL DEPENDS ${man_pages})
   install(FILES ${man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+
+  # The Chinese pages (share/man/zh_CN/man1): help2man under zh_CN.UTF-8, from the tool's --help
+  # in that locale, with the sections written in Chinese in doc/man/zh_CN/ (what each tool is
+  # for, in a clerk's words, the examples explained, exit codes, environment). help2man's section
+  # names and the tool's messages need the locale itself (Debian package locales, zh_CN.UTF-8
+  # generated: .ci/install-deps does it); without it the build goes on without these pages.
+  execute_process(COMMAND locale -a OUTPUT_VARIABLE locales ERROR_QUIET)
+  string(TOLOWER "${locales}" locales)
+  if(locales MATCHES "(^|\n)zh_cn\.utf-?8(\n|$)")
+    set(zh_dir "${CMAKE_SOURCE_DIR}/doc/man/zh_CN")
+    foreach(tool IN LISTS CASESTAT_TOOLS)
+      set(page "${CMAKE_BINARY_DIR}/man/zh_CN/${tool}.1")
+      set(includes "${zh_dir}/${tool}.h2m" "${zh_dir}/common.h2m")
+      if(NOT EXISTS "${zh_dir}/${tool}.h2m")
+        message(FATAL_ERROR "doc/man/zh_CN/${tool}.h2m is missing: every tool's Chinese man page has "
+                            "its 名称, 描述, 示例 and 参见 written there (see the other tools' files)")
+      endif()
+      string(REPLACE ";" "\\;" includes_arg "${includes}")
+      add_custom_command(OUTPUT ${page}
+        COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/man/zh_CN"
+        COMMAND ${CMAKE_COMMAND} -DHELP2MAN=${HELP2MAN} -DTOOL=$<TARGET_FILE:${tool}> -DOUTPUT=${page}
+                -DVERSION=${PROJECT_VERSION} -DTEMPLATES=${CMAKE_INSTALL_FULL_DATADIR}/casestat/templates
+                -DMAN_LOCALE=zh_CN.UTF-8 -DMAN_LANGUAGE=zh_CN "-DINCLUDES=${includes_arg}"
+                -P ${CMAKE_CURRENT_LIST_DIR}/ManPage.cmake
+        DEPENDS ${tool} ${CMAKE_CURRENT_LIST_DIR}/ManPage.cmake ${includes}
+        COMMENT "Writing the Chinese man page of ${tool}")
+      list(APPEND zh_man_pages ${page})
+    endforeach()
+    install(FILES ${zh_man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/zh_CN/man1)
+  else()
+    message(STATUS "the zh_CN.UTF-8 locale is not generated (Debian package locales): no Chinese man pages")
+  endif()
+  add_custom_target(man ALL DEPENDS ${man_pages} ${zh_man_pages})
 else()
   message(STATUS "help2man not found (Debian package help2man): no man pages")
 endif()

@@ -28,6 +28,37 @@ if command -v help2man > /dev/null; then
   grep -q '^\.nf' <<< "$examples" || bad "$page: the examples are filled into one paragraph (no .nf)"
   [ "$(grep -c '^casestat\\-indicators ' <<< "$examples")" -ge 4 ] || bad "$page: fewer than 4 examples"
   grep -l -e "$CASESTAT_SOURCE" -e "$build" "$prefix"/share/man/man1/*.1 && bad "a man page names the build or source folder"
+  step "the Chinese man pages are installed beside the English ones"
+  if locale -a 2> /dev/null | grep -iqx 'zh_CN\.utf-\?8'; then
+    for english in "$prefix"/share/man/man1/casestat-*.1; do
+      expect_file "$prefix/share/man/zh_CN/man1/$(basename "$english")"
+    done
+    zh="$prefix/share/man/zh_CN/man1/casestat-import.1"
+    expect_file "$zh"
+    # Written in Chinese: help2man's zh_CN section names, and the sections of doc/man/zh_CN/.
+    for heading in 名称 描述 选项 示例 退出码 参见; do
+      grep -qx "\.SH $heading" "$zh" || bad "$zh: no section $heading"
+    done
+    expect_match '^casestat-import \\- 把台账' "$(cat "$zh")" "the Chinese NAME line (whatis)"
+    grep -q '???' "$zh" && bad "$zh: Chinese written as ?"
+    grep -l -e "$CASESTAT_SOURCE" -e "$build" "$prefix"/share/man/zh_CN/man1/*.1 && bad "a Chinese man page names the build or source folder"
+    # The Chinese examples are the commands of the tool's --help, explained: none is made up.
+    for zh_page in "$prefix"/share/man/zh_CN/man1/casestat-*.1; do
+      english="$prefix/share/man/man1/$(basename "$zh_page")"
+      commands=$(sed -n '/^\.SH 示例/,/^\.SH /p' "$zh_page" | grep '^casestat')
+      [ -n "$commands" ] || bad "$zh_page: no example"
+      while IFS= read -r command; do
+        grep -Fqx -- "$command" "$english" || bad "$zh_page: the example is not one of the --help's: $command"
+      done <<< "$commands"
+    done
+    if command -v man > /dev/null; then
+      rendered=$(LANG=zh_CN.UTF-8 MANWIDTH=80 man -l "$zh" 2> /dev/null)
+      expect_match '^名称' "$rendered" "the Chinese page rendered by man"
+      expect_match '把示例台账全部导入数据库' "$rendered" "the Chinese examples rendered by man"
+    fi
+  else
+    skip "the zh_CN.UTF-8 locale is not generated (Debian package locales), so the build made no Chinese man pages"
+  fi
 else
   skip "help2man is not installed (Debian package help2man), so the build made no man pages"
 fi
@@ -59,6 +90,11 @@ else
   if [ -n "$deb" ]; then
     expect_match 'libxlsxwriter' "$(dpkg-deb -f "$deb" Depends)" "the package's dependencies"
     expect_match 'usr/bin/casestat-bulletin' "$(dpkg-deb -c "$deb")" "the package's files"
+    if [ -f "$prefix/share/man/zh_CN/man1/casestat-import.1" ]; then
+      expect_match 'usr/share/man/zh_CN/man1/casestat-import\.1' "$(dpkg-deb -c "$deb")" "the package's Chinese man pages"
+      expect_match 'usr/share/man/man1/casestat-import\.1' "$(dpkg-deb -c "$deb")" "the package's English man pages"
+    fi
+    expect_match 'usr/share/doc/casestat/README\.zh-CN\.md' "$(dpkg-deb -c "$deb")" "the clerks' guide in the package"
   fi
 fi
 
