@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/error.hpp"
+#include "fields/ledger.hpp"
 #include "store/schema.hpp"
 
 namespace casestat {
@@ -90,6 +92,19 @@ void RecordEncoder::encode(const Record& record, RecordBatch& batch) {
   batch.rows_.push_back(row);
 }
 
+RecordInserter::RecordInserter(Database& db) : db_(db) {
+  // Without the schema's CHECK on the ledger (insert() checks it): SQLite codes `ledger IN (...)`
+  // as a table made afresh on every run of the statement, which cost more than the row's insert.
+  // The pragma holds for the connection while the inserter lives (SQLite prepares statements
+  // again when it changes); the store keeps the CHECK for anyone else.
+  db_.exec("PRAGMA ignore_check_constraints=ON");
+}
+
+RecordInserter::~RecordInserter() {
+  statements_.clear();
+  sqlite3_exec(db_.handle(), "PRAGMA ignore_check_constraints=OFF", nullptr, nullptr, nullptr);
+}
+
 Statement& RecordInserter::statement_for(uint32_t columns) {
   auto found = statements_.find(columns);
   if (found == statements_.end())
@@ -106,6 +121,8 @@ Statement& RecordInserter::statement_for(uint32_t columns) {
 void RecordInserter::insert(int64_t import_id, std::string_view ledger, std::string_view sheet,
                             const RecordBatch& batch) {
   if (context_ == 0 || import_id != import_id_ || ledger != ledger_ || sheet != sheet_) {
+    if (!ledger_named(ledger))
+      system_error("the store {} holds no ledger \"{}\" (only {})", db_.path(), ledger, ledger_words());
     // Every statement binds these again before its next use: the old texts may be gone.
     ++context_;
     import_id_ = import_id;

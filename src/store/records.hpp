@@ -57,7 +57,10 @@ class RecordEncoder {
 
 class RecordInserter {
  public:
-  explicit RecordInserter(Database& db) : db_(db) {}
+  explicit RecordInserter(Database& db);
+  ~RecordInserter();
+  RecordInserter(const RecordInserter&) = delete;
+  RecordInserter& operator=(const RecordInserter&) = delete;
   // Inserts the batch's rows into the given import, ledger and sheet.
   void insert(int64_t import_id, std::string_view ledger, std::string_view sheet, const RecordBatch& batch);
   // One record (the tests, small callers): encoded and inserted.
