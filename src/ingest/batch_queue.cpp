@@ -2,6 +2,9 @@
 
 namespace casestat {
 
+// Each change is signalled with the lock held (one hand-over per batch: the cost is nil), so
+// that thread checkers see every wait and wake-up under the one mutex.
+
 BatchQueue::BatchQueue(size_t batches) {
   for (size_t i = 0; i < batches; ++i) empty_.push_back(std::make_unique<RowBatch>());
 }
@@ -16,19 +19,15 @@ std::unique_ptr<RowBatch> BatchQueue::take_empty() {
 }
 
 void BatchQueue::push(std::unique_ptr<RowBatch> batch) {
-  {
-    std::lock_guard lock(mutex_);
-    if (cancelled_) throw Cancelled{};
-    full_.push_back(std::move(batch));
-  }
+  std::lock_guard lock(mutex_);
+  if (cancelled_) throw Cancelled{};
+  full_.push_back(std::move(batch));
   changed_.notify_all();
 }
 
 void BatchQueue::close() {
-  {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-  }
+  std::lock_guard lock(mutex_);
+  closed_ = true;
   changed_.notify_all();
 }
 
@@ -44,18 +43,14 @@ std::unique_ptr<RowBatch> BatchQueue::pop() {
 void BatchQueue::give_back(std::unique_ptr<RowBatch> batch) {
   batch->records.clear();
   batch->seen = 0;
-  {
-    std::lock_guard lock(mutex_);
-    empty_.push_back(std::move(batch));
-  }
+  std::lock_guard lock(mutex_);
+  empty_.push_back(std::move(batch));
   changed_.notify_all();
 }
 
 void BatchQueue::cancel() {
-  {
-    std::lock_guard lock(mutex_);
-    cancelled_ = true;
-  }
+  std::lock_guard lock(mutex_);
+  cancelled_ = true;
   changed_.notify_all();
 }
 
