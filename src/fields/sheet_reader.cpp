@@ -17,7 +17,15 @@ std::string cell_text(const Cell& cell) { return std::string(trim(cell.text)); }
 // Marks that mean "no value" in a typed column: / - — 无 (not for flags, where 无 means 否).
 bool is_no_value(const Cell& cell, FieldType type) {
   // every mark is short: most cells are told apart without building anything
-  if (cell.type != Cell::Type::text || trim(cell.text).size() > 12) return false;
+  if (cell.type != Cell::Type::text) return false;
+  std::string_view trimmed = trim(cell.text);
+  if (trimmed.size() > 12 || trimmed.empty()) return false;
+  // Every mark begins with one of these bytes (/ - \ — － ／ 无, or a space compact() drops):
+  // dates, names and numbers are told apart without building anything.
+  switch (static_cast<unsigned char>(trimmed[0])) {
+    case '/': case '-': case '\\': case ' ': case 0xE2: case 0xE3: case 0xEF: case 0xE6: break;
+    default: return false;
+  }
   std::string t = compact(cell.text);
   if (t == "/" || t == "-" || t == "—" || t == "——" || t == "－" || t == "／" || t == "\\") return true;
   return type != FieldType::flag && type != FieldType::text && t == "无";
@@ -82,7 +90,10 @@ class RecordReader : public LayoutHandler {
   }
 
   void record(const Row& row) {
-    Record record;
+    // One record for every row, cleared: its list of values keeps its capacity.
+    Record& record = record_;
+    record.values.clear();
+    record.extras = nullptr;
     record.row = row.number;
     size_t errors_before = summary_.errors.size();
     int64_t dates = 0;
@@ -116,6 +127,7 @@ class RecordReader : public LayoutHandler {
   SheetSummary& summary_;
   const RecordHandler& on_record_;
   int64_t last_row_ = 0;
+  Record record_;
 };
 
 }  // namespace

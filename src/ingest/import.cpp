@@ -10,6 +10,7 @@
 #include "core/output.hpp"
 #include "ingest/office_names.hpp"
 #include "ingest/sha256.hpp"
+#include "ingest/sheet_import.hpp"
 #include "store/imports.hpp"
 #include "store/records.hpp"
 
@@ -126,13 +127,14 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
     // With --on-error abort, once the file has a bad row nothing of it will be kept: the
     // rest is still read, to list every error, but not written.
     bool writing = row_errors.empty() && sheet_errors.empty();
-    int64_t seen = 0;
     std::string progress_prefix = sheet_place(workbook, index) + ": ";
+    int64_t shown = 0;
     try {
-      SheetSummary summary = read_records(workbook, index, dictionary, sheet_opts, [&](const Record& record) {
-        const Record& stored = office_names.apply(record);
-        if (writing || options.on_error == OnError::skip) inserter.insert(import_id, ledger_name, sheet, stored);
-        if (++seen % kProgressEvery == 0) progress.update(progress_prefix + std::to_string(seen) + " rows");
+      SheetTarget target{inserter, import_id, ledger_name, sheet, writing || options.on_error == OnError::skip};
+      SheetSummary summary = import_sheet(workbook, index, dictionary, sheet_opts, office_names, target, [&](int64_t seen) {
+        if (seen / kProgressEvery == shown) return;
+        shown = seen / kProgressEvery;
+        progress.update(progress_prefix + std::to_string(shown * kProgressEvery) + " rows");
       });
       progress.clear();
       counts.rows_read += summary.rows_read;

@@ -73,7 +73,8 @@ class Statement {
 
   bool step();   // true: a row is ready; false: done. Throws Error on failure.
   void run() { while (step()) {} }
-  void reset();  // for re-use with new bindings
+  void reset();   // for re-use with new bindings (all of them cleared: NULL)
+  void rewind();  // for re-use keeping the bindings (each is bound again or kept on purpose)
 
   bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
