@@ -10,10 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
-#include <variant>
 
 #include <fmt/format.h>
 
@@ -123,6 +121,9 @@ class Engine {
   Engine(const Catalog& catalog, const Dictionary& dictionary, std::string by, const std::vector<WhereValue>& where)
       : catalog_(catalog), dictionary_(dictionary), by_(std::move(by)) {
     column("ledger");
+    CoverageFields cover = coverage_fields(catalog, dictionary, by_);
+    for (const auto& f : cover.dates) cover_dates_.push_back(column(f));
+    for (const auto& f : cover.fields) cover_fields_.emplace_back(f, column(f));
     for (size_t n = 0; n < catalog.indicators().size(); ++n) {
       const Indicator& ind = catalog.indicators()[n];
       if (ind.kind == Kind::ratio) continue;
@@ -142,28 +143,40 @@ class Engine {
     for (const auto& w : where) where_.push_back({column(w.field), &w});
   }
 
-  std::pair<PeriodFigures, PeriodFigures> run(Database& db, const Period& period, const std::optional<Period>& base) {
+  ScanResult run(Database& db, const Period& period, const std::optional<Period>& base) {
     std::array<std::optional<Bounds>, 2> periods{bounds_of(period), base ? std::optional(bounds_of(*base)) : std::nullopt};
-    std::vector<std::variant<int64_t, std::string>> values;
-    Statement stmt = db.prepare(select_sql(period, base, values));
-    for (size_t i = 0; i < values.size(); ++i) {
-      if (const int64_t* n = std::get_if<int64_t>(&values[i]))
-        stmt.bind(static_cast<int>(i + 1), *n);
+    // Every record: the coverage counts them all, and a scan in store order reads each page
+    // once. --where conditions are left to SQLite as 0/1 columns, with its own comparisons.
+    std::string sql = "SELECT ";
+    for (size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
+    for (const auto& [column, w] : where_) sql += ", (" + columns_[static_cast<size_t>(column)] + " = ?)";
+    sql += " FROM records";
+    Statement stmt = db.prepare(sql);
+    for (size_t i = 0; i < where_.size(); ++i) {
+      const WhereValue& w = *where_[i].second;
+      if (w.number)
+        stmt.bind(static_cast<int>(i + 1), *w.number);
       else
-        stmt.bind(static_cast<int>(i + 1), std::string_view(std::get<std::string>(values[i])));
+        stmt.bind(static_cast<int>(i + 1), std::string_view(w.bound));
     }
     for (auto& acc : acc_) acc.total.assign(compiled_.size(), 0);
     std::vector<Cell> row(columns_.size());
     std::vector<int8_t> memo(filters_.size());
+    const int first_where = static_cast<int>(columns_.size()), last_where = first_where + static_cast<int>(where_.size());
     sqlite3_stmt* h = stmt.handle();
     while (stmt.step()) {
       read_row(h, row);
+      Tally& tally = tally_of(row[0].s);
+      count(tally, row, period);
+      bool selected = true;
+      for (int col = first_where; col < last_where && selected; ++col)
+        selected = sqlite3_column_type(h, col) == SQLITE_INTEGER && sqlite3_column_int64(h, col) == 1;
+      if (!selected) continue;
       std::fill(memo.begin(), memo.end(), int8_t{-1});
-      int ledger = ledger_code(row[0].s);
       int group = -1;  // the record's group by field, found when first needed
       for (size_t k = 0; k < compiled_.size(); ++k) {
         const CompiledIndicator& c = compiled_[k];
-        if (c.ledger >= 0 && c.ledger != ledger) continue;
+        if (c.ledger >= 0 && c.ledger != tally.code) continue;
         if (!holds(c, row, memo)) continue;
         for (size_t p = 0; p < 2; ++p) {
           if (!periods[p] || !in_period(c, row, *periods[p])) continue;
@@ -178,10 +191,69 @@ class Engine {
         }
       }
     }
-    return {figures(0), figures(1)};
+    return {figures(0), figures(1), coverage()};
   }
 
  private:
+  // The coverage of one ledger (coverage.hpp), counted on the way.
+  struct Tally {
+    std::string ledger;
+    int code;                         // ledger_code()
+    int64_t records = 0, in_period = 0;
+    std::vector<int64_t> filled;      // per cover_fields_
+    std::vector<std::string> latest;  // per cover_dates_: the greatest text
+  };
+
+  Tally& tally_of(std::string_view ledger) {
+    for (auto& t : tallies_)
+      if (t.ledger == ledger) return t;
+    Tally& t = tallies_.emplace_back();
+    t.ledger = ledger;
+    t.code = ledger_code(ledger);
+    t.filled.assign(cover_fields_.size(), 0);
+    t.latest.assign(cover_dates_.size(), std::string());
+    return t;
+  }
+
+  // What measure_coverage's query computes, with SQLite's comparisons: text against text byte
+  // by byte (BINARY), every date of the catalog BETWEEN the period's bounds, max() of each date.
+  void count(Tally& t, const std::vector<Cell>& row, const Period& period) {
+    ++t.records;
+    bool in = false;
+    for (size_t i = 0; i < cover_dates_.size(); ++i) {
+      const Cell& v = row[static_cast<size_t>(cover_dates_[i])];
+      if (v.null) continue;
+      if (!v.text) {
+        odd_dates_ = true;  // max() would rank numbers and blobs unlike text: left to SQLite
+        continue;
+      }
+      if (v.s >= period.from && v.s <= period.to) in = true;
+      if (v.s > t.latest[i]) t.latest[i] = v.s;
+    }
+    t.in_period += in;
+    for (size_t i = 0; i < cover_fields_.size(); ++i) t.filled[i] += !row[static_cast<size_t>(cover_fields_[i].second)].null;
+  }
+
+  // The ledgers in name order (GROUP BY ledger ORDER BY ledger); none when a date held a value
+  // that is not text.
+  std::optional<Coverage> coverage() const {
+    if (odd_dates_) return std::nullopt;
+    Coverage out;
+    for (const auto& t : tallies_) {
+      LedgerCoverage ledger;
+      ledger.ledger = t.ledger;
+      ledger.records = t.records;
+      ledger.in_period = t.in_period;
+      for (size_t i = 0; i < cover_fields_.size(); ++i) ledger.filled[cover_fields_[i].first] = t.filled[i];
+      for (const auto& latest : t.latest) ledger.latest = std::max(ledger.latest, latest);
+      out.latest = std::max(out.latest, ledger.latest);
+      out.ledgers.push_back(std::move(ledger));
+    }
+    std::sort(out.ledgers.begin(), out.ledgers.end(),
+              [](const LedgerCoverage& a, const LedgerCoverage& b) { return a.ledger < b.ledger; });
+    return out;
+  }
+
   using Seen = std::unordered_set<std::string, StringHash, std::equal_to<>>;
   struct Accumulator {
     std::vector<int64_t> total;                // per compiled indicator
@@ -209,65 +281,6 @@ class Engine {
       if (filters_[i] == c) return static_cast<int>(i);
     filters_.push_back(std::move(c));
     return static_cast<int>(filters_.size() - 1);
-  }
-
-  // The columns the catalog reads, from the records that --where selects and that could count
-  // in one of the periods: for each indicator, its ledger and one of its date rules (a store of
-  // many years is mostly left out by SQLite itself). `values` gets the parameters, in order.
-  std::string select_sql(const Period& period, const std::optional<Period>& base,
-                         std::vector<std::variant<int64_t, std::string>>& values) const {
-    std::string sql = "SELECT ";
-    for (size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
-    sql += " FROM records WHERE ";
-    for (const auto& [column, w] : where_) {
-      sql += columns_[static_cast<size_t>(column)] + " = ? AND ";
-      if (w->number)
-        values.emplace_back(*w->number);
-      else
-        values.emplace_back(w->bound);
-    }
-    std::vector<const Period*> periods{&period};
-    if (base) periods.push_back(&*base);
-    std::set<std::string> seen;
-    std::string any;
-    for (const auto& c : compiled_) {
-      std::vector<std::variant<int64_t, std::string>> own;
-      std::string cond;
-      if (c.ledger >= 0) {
-        cond = "ledger = ? AND ";
-        own.emplace_back(catalog_.indicators()[c.index].ledger);
-      }
-      // an in-period rule is the narrower; open_during only bounds the opening date
-      auto rule = std::find_if(c.dates.begin(), c.dates.end(),
-                               [](const CompiledRule& r) { return r.op == DateRule::Op::in_period; });
-      if (rule == c.dates.end()) rule = c.dates.begin();
-      std::string date = columns_[static_cast<size_t>(rule->columns[0])];
-      if (rule->op == DateRule::Op::in_period && rule->columns.size() > 1) {
-        date = "coalesce(";
-        for (size_t i = 0; i < rule->columns.size(); ++i)
-          date += (i ? ", " : "") + columns_[static_cast<size_t>(rule->columns[i])];
-        date += ")";
-      }
-      cond += "(";
-      for (size_t p = 0; p < periods.size(); ++p) {
-        if (rule->op == DateRule::Op::in_period) {
-          cond += (p ? " OR " : "") + date + " BETWEEN ? AND ?";
-          own.emplace_back(periods[p]->from);
-          own.emplace_back(periods[p]->to);
-        } else {
-          cond += (p ? " OR " : "") + date + " <= ?";
-          own.emplace_back(periods[p]->to);
-        }
-      }
-      cond += ")";
-      std::string key = cond;
-      for (const auto& v : own) key += "|" + (std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : "");
-      if (!seen.insert(key).second) continue;
-      any += (any.empty() ? "(" : " OR (") + cond + ")";
-      for (auto& v : own) values.push_back(std::move(v));
-    }
-    sql += any.empty() ? "0" : "(" + any + ")";
-    return sql;
   }
 
   void read_row(sqlite3_stmt* h, std::vector<Cell>& row) const {
@@ -502,6 +515,10 @@ class Engine {
   std::unordered_map<int64_t, int> number_groups_;
   std::unordered_map<int, int> month_groups_;
   int unfilled_group_ = -1, undated_group_ = -1;
+  std::vector<int> cover_dates_;                         // columns
+  std::vector<std::pair<std::string, int>> cover_fields_;  // field id, column
+  std::vector<Tally> tallies_;                           // in order of appearance
+  bool odd_dates_ = false;
 };
 
 }  // namespace
@@ -513,10 +530,9 @@ std::string unfilled_group_name(const Dictionary& dictionary, const std::string&
   return "（未填" + (f ? f->name : by) + "）";
 }
 
-std::pair<PeriodFigures, PeriodFigures> compute_figures(Database& db, const Catalog& catalog,
-                                                        const Dictionary& dictionary, const std::string& by,
-                                                        const std::vector<WhereValue>& where, const Period& period,
-                                                        const std::optional<Period>& base) {
+ScanResult compute_figures(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,
+                           const std::vector<WhereValue>& where, const Period& period,
+                           const std::optional<Period>& base) {
   Engine engine(catalog, dictionary, by, where);
   return engine.run(db, period, base);
 }
