@@ -144,13 +144,22 @@ class Engine {
   }
 
   ScanResult run(Database& db, const Period& period, const std::optional<Period>& base) {
-    std::array<std::optional<Bounds>, 2> periods{bounds_of(period), base ? std::optional(bounds_of(*base)) : std::nullopt};
+    period_ = &period;
+    cover_from_ = date_key(period.from);
+    cover_to_ = date_key(period.to);
+    periods_ = {bounds_of(period), base ? std::optional(bounds_of(*base)) : std::nullopt};
+    for (auto& acc : acc_) acc.total.assign(compiled_.size(), 0);
+    row_.assign(columns_.size(), Cell{});
+    memo_.assign(filters_.size(), -1);
     // Every record: the coverage counts them all, and a scan in store order reads each page
-    // once. --where conditions are left to SQLite as 0/1 columns, with its own comparisons.
-    std::string sql = "SELECT ";
+    // once. The records go to an aggregate function of ours, which SQLite calls with each
+    // record's values: no result row made and no return from sqlite3_step per record.
+    // --where conditions are left to SQLite as 0/1 arguments, with its own comparisons.
+    std::string sql = "SELECT casestat_scan(";
     for (size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
     for (const auto& [column, w] : where_) sql += ", (" + columns_[static_cast<size_t>(column)] + " = ?)";
-    sql += " FROM records";
+    sql += ") FROM records";
+    ScanFunction function(db, this);
     Statement stmt = db.prepare(sql);
     for (size_t i = 0; i < where_.size(); ++i) {
       const WhereValue& w = *where_[i].second;
@@ -159,49 +168,83 @@ class Engine {
       else
         stmt.bind(static_cast<int>(i + 1), std::string_view(w.bound));
     }
-    for (auto& acc : acc_) acc.total.assign(compiled_.size(), 0);
-    std::vector<Cell> row(columns_.size());
-    std::vector<int8_t> memo(filters_.size());
-    const int first_where = static_cast<int>(columns_.size()), last_where = first_where + static_cast<int>(where_.size());
-    sqlite3_stmt* h = stmt.handle();
-    while (stmt.step()) {
-      read_row(h, row);
-      Tally& tally = tally_of(row[0].s);
-      count(tally, row, period);
-      bool selected = true;
-      for (int col = first_where; col < last_where && selected; ++col)
-        selected = sqlite3_column_type(h, col) == SQLITE_INTEGER && sqlite3_column_int64(h, col) == 1;
-      if (!selected) continue;
-      std::fill(memo.begin(), memo.end(), int8_t{-1});
-      int group = -1;  // the record's group by field, found when first needed
-      for (size_t k = 0; k < compiled_.size(); ++k) {
-        const CompiledIndicator& c = compiled_[k];
-        if (c.ledger >= 0 && c.ledger != tally.code) continue;
-        if (!holds(c, row, memo)) continue;
-        for (size_t p = 0; p < 2; ++p) {
-          if (!periods[p] || !in_period(c, row, *periods[p])) continue;
-          add(k, p, -1, row);
-          if (by_.empty()) continue;
-          if (by_column_ >= 0) {
-            if (group < 0) group = group_by_field(row);
-            add(k, p, group, row);
-          } else {
-            add(k, p, group_by_month(c, row, *periods[p], *periods[0]), row);
-          }
-        }
-      }
+    try {
+      stmt.run();
+    } catch (...) {
+      if (failure_) std::rethrow_exception(failure_);
+      throw;
     }
+    if (failure_) std::rethrow_exception(failure_);
     return {figures(0), figures(1), coverage()};
   }
 
  private:
+  // casestat_scan(), registered on the connection for the scan's time.
+  class ScanFunction {
+   public:
+    ScanFunction(Database& db, Engine* engine) : db_(db.handle()) {
+      int rc = sqlite3_create_function_v2(db_, "casestat_scan", -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, engine, nullptr,
+                                          &ScanFunction::step, &ScanFunction::final, nullptr);
+      if (rc != SQLITE_OK) system_error("cannot register the indicators' scan: {}", sqlite3_errstr(rc));
+    }
+    ~ScanFunction() {
+      sqlite3_create_function_v2(db_, "casestat_scan", -1, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
+    }
+    ScanFunction(const ScanFunction&) = delete;
+    ScanFunction& operator=(const ScanFunction&) = delete;
+
+   private:
+    // No exception may cross SQLite: it is kept, the statement stopped, and run() rethrows it.
+    static void step(sqlite3_context* context, int, sqlite3_value** values) {
+      auto* engine = static_cast<Engine*>(sqlite3_user_data(context));
+      try {
+        engine->record(values);
+      } catch (...) {
+        engine->failure_ = std::current_exception();
+        sqlite3_result_error(context, "the indicators' scan failed", -1);
+      }
+    }
+    static void final(sqlite3_context* context) { sqlite3_result_null(context); }
+
+    sqlite3* db_;
+  };
+
+  // One record: its coverage, then (when --where selects it) its part in each figure.
+  void record(sqlite3_value** values) {
+    std::vector<Cell>& row = row_;
+    read_row(values, row);
+    Tally& tally = tally_of(row[0].s);
+    count(tally, row, *period_);
+    for (size_t w = columns_.size(), end = w + where_.size(); w < end; ++w)
+      if (sqlite3_value_type(values[w]) != SQLITE_INTEGER || sqlite3_value_int64(values[w]) != 1) return;
+    std::fill(memo_.begin(), memo_.end(), int8_t{-1});
+    int group = -1;  // the record's group by field, found when first needed
+    for (size_t k = 0; k < compiled_.size(); ++k) {
+      const CompiledIndicator& c = compiled_[k];
+      if (c.ledger >= 0 && c.ledger != tally.code) continue;
+      if (!holds(c, row, memo_)) continue;
+      for (size_t p = 0; p < 2; ++p) {
+        if (!periods_[p] || !in_period(c, row, *periods_[p])) continue;
+        add(k, p, -1, row);
+        if (by_.empty()) continue;
+        if (by_column_ >= 0) {
+          if (group < 0) group = group_by_field(row);
+          add(k, p, group, row);
+        } else {
+          add(k, p, group_by_month(c, row, *periods_[p], *periods_[0]), row);
+        }
+      }
+    }
+  }
+
   // The coverage of one ledger (coverage.hpp), counted on the way.
   struct Tally {
     std::string ledger;
     int code;                         // ledger_code()
     int64_t records = 0, in_period = 0;
     std::vector<int64_t> filled;      // per cover_fields_
-    std::vector<std::string> latest;  // per cover_dates_: the greatest text
+    std::vector<int32_t> latest_day;  // per cover_dates_: the greatest well-formed date (date_key), -1: none
+    std::vector<std::string> latest;  // per cover_dates_: the greatest other text
   };
 
   Tally& tally_of(std::string_view ledger) {
@@ -211,6 +254,7 @@ class Engine {
     t.ledger = ledger;
     t.code = ledger_code(ledger);
     t.filled.assign(cover_fields_.size(), 0);
+    t.latest_day.assign(cover_dates_.size(), -1);
     t.latest.assign(cover_dates_.size(), std::string());
     return t;
   }
@@ -225,6 +269,11 @@ class Engine {
       if (v.null) continue;
       if (!v.text) {
         odd_dates_ = true;  // max() would rank numbers and blobs unlike text: left to SQLite
+        continue;
+      }
+      if (v.day >= 0) {  // digits in fixed places: the text's order is the number's
+        in |= v.day >= cover_from_ && v.day <= cover_to_;
+        t.latest_day[i] = std::max(t.latest_day[i], v.day);
         continue;
       }
       if (v.s >= period.from && v.s <= period.to) in = true;
@@ -245,7 +294,11 @@ class Engine {
       ledger.records = t.records;
       ledger.in_period = t.in_period;
       for (size_t i = 0; i < cover_fields_.size(); ++i) ledger.filled[cover_fields_[i].first] = t.filled[i];
-      for (const auto& latest : t.latest) ledger.latest = std::max(ledger.latest, latest);
+      for (size_t i = 0; i < t.latest.size(); ++i) {
+        ledger.latest = std::max(ledger.latest, t.latest[i]);
+        int32_t d = t.latest_day[i];
+        if (d >= 0) ledger.latest = std::max(ledger.latest, fmt::format("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100));
+      }
       out.latest = std::max(out.latest, ledger.latest);
       out.ledgers.push_back(std::move(ledger));
     }
@@ -283,21 +336,21 @@ class Engine {
     return static_cast<int>(filters_.size() - 1);
   }
 
-  void read_row(sqlite3_stmt* h, std::vector<Cell>& row) const {
+  void read_row(sqlite3_value** values, std::vector<Cell>& row) const {
     for (size_t i = 0; i < row.size(); ++i) {
       Cell& v = row[i];
-      int col = static_cast<int>(i);
-      int type = sqlite3_column_type(h, col);
+      sqlite3_value* value = values[i];
+      int type = sqlite3_value_type(value);
       v.null = type == SQLITE_NULL;
       if (v.null) continue;
       v.text = type == SQLITE_TEXT || type == SQLITE_BLOB;
       if (!v.text) {
-        v.i = sqlite3_column_int64(h, col);
+        v.i = sqlite3_value_int64(value);
         v.s = {};
         v.day = -1;
       } else {
-        const unsigned char* text = sqlite3_column_text(h, col);
-        v.s = std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(h, col)));
+        const unsigned char* text = sqlite3_value_text(value);
+        v.s = std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_value_bytes(value)));
         v.i = 0;
         v.day = is_date_[i] ? date_key(v.s) : -1;
       }
@@ -519,6 +572,13 @@ class Engine {
   std::vector<std::pair<std::string, int>> cover_fields_;  // field id, column
   std::vector<Tally> tallies_;                           // in order of appearance
   bool odd_dates_ = false;
+  // The scan's state, for record().
+  const Period* period_ = nullptr;
+  int32_t cover_from_ = -1, cover_to_ = -1;  // the period as date_key()
+  std::array<std::optional<Bounds>, 2> periods_;
+  std::vector<Cell> row_;
+  std::vector<int8_t> memo_;
+  std::exception_ptr failure_;
 };
 
 }  // namespace
