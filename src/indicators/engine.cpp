@@ -69,6 +69,7 @@ std::optional<int64_t> whole_number(std::string_view s) {
 struct Cell {
   bool null = true;
   bool text = false;
+  bool blob = false;    // (read as text, but SQLite ranks blobs above every text)
   int64_t i = 0;        // an integer column's value
   std::string_view s;   // a text column's value (valid until the next step)
   int32_t day = -1;     // a date column's value as yyyymmdd; -1 when it is not a date
@@ -267,7 +268,7 @@ class Engine {
     for (size_t i = 0; i < cover_dates_.size(); ++i) {
       const Cell& v = row[static_cast<size_t>(cover_dates_[i])];
       if (v.null) continue;
-      if (!v.text) {
+      if (!v.text || v.blob) {
         odd_dates_ = true;  // max() would rank numbers and blobs unlike text: left to SQLite
         continue;
       }
@@ -344,6 +345,7 @@ class Engine {
       v.null = type == SQLITE_NULL;
       if (v.null) continue;
       v.text = type == SQLITE_TEXT || type == SQLITE_BLOB;
+      v.blob = type == SQLITE_BLOB;
       if (!v.text) {
         v.i = sqlite3_value_int64(value);
         v.s = {};
