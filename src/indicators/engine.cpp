@@ -75,6 +75,52 @@ struct Cell {
   int32_t day = -1;     // a date column's value as yyyymmdd; -1 when it is not a date
 };
 
+// The current record's values, each read from SQLite when first asked for: a record outside
+// both periods needs only its dates, and one outside an indicator's ledger none of its fields.
+class Row {
+ public:
+  Row(size_t columns, const std::vector<bool>& is_date) : cells_(columns), seen_(columns, 0), is_date_(is_date) {}
+  void next(sqlite3_value** values) {
+    values_ = values;
+    ++current_;
+  }
+  const Cell& operator[](size_t i) const {
+    if (seen_[i] != current_) load(i);
+    return cells_[i];
+  }
+  bool present(size_t i) const { return sqlite3_value_type(values_[i]) != SQLITE_NULL; }
+
+ private:
+  void load(size_t i) const;
+
+  mutable std::vector<Cell> cells_;
+  mutable std::vector<uint64_t> seen_;  // the record each cell was read from
+  const std::vector<bool>& is_date_;
+  sqlite3_value** values_ = nullptr;
+  uint64_t current_ = 0;
+};
+
+void Row::load(size_t i) const {
+  seen_[i] = current_;
+  Cell& v = cells_[i];
+  sqlite3_value* value = values_[i];
+  int type = sqlite3_value_type(value);
+  v.null = type == SQLITE_NULL;
+  if (v.null) return;
+  v.text = type == SQLITE_TEXT || type == SQLITE_BLOB;
+  v.blob = type == SQLITE_BLOB;
+  if (!v.text) {
+    v.i = sqlite3_value_int64(value);
+    v.s = {};
+    v.day = -1;
+  } else {
+    const unsigned char* text = sqlite3_value_text(value);
+    v.s = std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_value_bytes(value)));
+    v.i = 0;
+    v.day = is_date_[i] ? date_key(v.s) : -1;
+  }
+}
+
 struct CompiledFilter {
   Filter::Op op;
   int column;
@@ -92,12 +138,14 @@ struct CompiledFilter {
 struct CompiledRule {
   DateRule::Op op;
   std::vector<int> columns;
+  bool operator==(const CompiledRule& o) const { return op == o.op && columns == o.columns; }
 };
 
 struct CompiledIndicator {
   size_t index;  // in the catalog
   int ledger;    // ledger_code(); -1: any
   std::vector<CompiledRule> dates;
+  std::vector<int> rules;     // the same, into the engine's distinct date rules
   std::vector<int> all, any;  // into the engine's distinct filters
   int distinct = -1, sum = -1;
 };
@@ -128,11 +176,12 @@ class Engine {
     for (size_t n = 0; n < catalog.indicators().size(); ++n) {
       const Indicator& ind = catalog.indicators()[n];
       if (ind.kind == Kind::ratio) continue;
-      CompiledIndicator c{n, ledger_code(ind.ledger), {}, {}, {}};
+      CompiledIndicator c{n, ledger_code(ind.ledger), {}, {}, {}, {}};
       for (const auto& rule : ind.dates) {
         CompiledRule r{rule.op, {}};
         for (const auto& f : rule.fields) r.columns.push_back(column(f));
-        c.dates.push_back(r);
+        c.rules.push_back(date_rule(r));
+        c.dates.push_back(std::move(r));
       }
       for (const auto& f : ind.all) c.all.push_back(filter(f));
       for (const auto& f : ind.any) c.any.push_back(filter(f));
@@ -150,8 +199,9 @@ class Engine {
     cover_to_ = date_key(period.to);
     periods_ = {bounds_of(period), base ? std::optional(bounds_of(*base)) : std::nullopt};
     for (auto& acc : acc_) acc.total.assign(compiled_.size(), 0);
-    row_.assign(columns_.size(), Cell{});
+    row_.emplace(columns_.size(), is_date_);
     memo_.assign(filters_.size(), -1);
+    rule_memo_.assign(rules_.size(), -1);
     // Every record: the coverage counts them all, and a scan in store order reads each page
     // once. The records go to an aggregate function of ours, which SQLite calls with each
     // record's values: no result row made and no return from sqlite3_step per record.
@@ -212,20 +262,23 @@ class Engine {
 
   // One record: its coverage, then (when --where selects it) its part in each figure.
   void record(sqlite3_value** values) {
-    std::vector<Cell>& row = row_;
-    read_row(values, row);
+    Row& row = *row_;
+    row.next(values);
     Tally& tally = tally_of(row[0].s);
     count(tally, row, *period_);
     for (size_t w = columns_.size(), end = w + where_.size(); w < end; ++w)
       if (sqlite3_value_type(values[w]) != SQLITE_INTEGER || sqlite3_value_int64(values[w]) != 1) return;
     std::fill(memo_.begin(), memo_.end(), int8_t{-1});
+    std::fill(rule_memo_.begin(), rule_memo_.end(), int8_t{-1});
     int group = -1;  // the record's group by field, found when first needed
     for (size_t k = 0; k < compiled_.size(); ++k) {
       const CompiledIndicator& c = compiled_[k];
       if (c.ledger >= 0 && c.ledger != tally.code) continue;
-      if (!holds(c, row, memo_)) continue;
+      // the dates first: they are read already, the conditions' fields perhaps not
+      int in = periods_of(c, row);
+      if (!in || !holds(c, row, memo_)) continue;
       for (size_t p = 0; p < 2; ++p) {
-        if (!periods_[p] || !in_period(c, row, *periods_[p])) continue;
+        if (!(in & (1 << p))) continue;
         add(k, p, -1, row);
         if (by_.empty()) continue;
         if (by_column_ >= 0) {
@@ -262,7 +315,7 @@ class Engine {
 
   // What measure_coverage's query computes, with SQLite's comparisons: text against text byte
   // by byte (BINARY), every date of the catalog BETWEEN the period's bounds, max() of each date.
-  void count(Tally& t, const std::vector<Cell>& row, const Period& period) {
+  void count(Tally& t, const Row& row, const Period& period) {
     ++t.records;
     bool in = false;
     for (size_t i = 0; i < cover_dates_.size(); ++i) {
@@ -281,7 +334,7 @@ class Engine {
       if (v.s > t.latest[i]) t.latest[i] = v.s;
     }
     t.in_period += in;
-    for (size_t i = 0; i < cover_fields_.size(); ++i) t.filled[i] += !row[static_cast<size_t>(cover_fields_[i].second)].null;
+    for (size_t i = 0; i < cover_fields_.size(); ++i) t.filled[i] += row.present(static_cast<size_t>(cover_fields_[i].second));
   }
 
   // The ledgers in name order (GROUP BY ledger ORDER BY ledger); none when a date held a value
@@ -326,6 +379,15 @@ class Engine {
     return static_cast<int>(columns_.size() - 1);
   }
 
+  // The index of the date rule among the distinct ones: most indicators share a date (受理日期),
+  // whose place in the periods is found once per record.
+  int date_rule(const CompiledRule& r) {
+    for (size_t i = 0; i < rules_.size(); ++i)
+      if (rules_[i] == r) return static_cast<int>(i);
+    rules_.push_back(r);
+    return static_cast<int>(rules_.size() - 1);
+  }
+
   // The index of the filter among the distinct ones: a condition shared by several indicators
   // (category contains 公益诉讼) is tested once per record.
   int filter(const Filter& f) {
@@ -337,34 +399,12 @@ class Engine {
     return static_cast<int>(filters_.size() - 1);
   }
 
-  void read_row(sqlite3_value** values, std::vector<Cell>& row) const {
-    for (size_t i = 0; i < row.size(); ++i) {
-      Cell& v = row[i];
-      sqlite3_value* value = values[i];
-      int type = sqlite3_value_type(value);
-      v.null = type == SQLITE_NULL;
-      if (v.null) continue;
-      v.text = type == SQLITE_TEXT || type == SQLITE_BLOB;
-      v.blob = type == SQLITE_BLOB;
-      if (!v.text) {
-        v.i = sqlite3_value_int64(value);
-        v.s = {};
-        v.day = -1;
-      } else {
-        const unsigned char* text = sqlite3_value_text(value);
-        v.s = std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_value_bytes(value)));
-        v.i = 0;
-        v.day = is_date_[i] ? date_key(v.s) : -1;
-      }
-    }
-  }
-
   static bool equal(const CompiledFilter& f, size_t j, const Cell& v) {
     if (v.text) return v.s == f.values[j];
     return f.numbers[j] && *f.numbers[j] == v.i;
   }
 
-  bool test(const CompiledFilter& f, const std::vector<Cell>& row) const {
+  bool test(const CompiledFilter& f, const Row& row) const {
     const Cell& v = row[static_cast<size_t>(f.column)];
     switch (f.op) {
       case Filter::Op::equals: return !v.null && equal(f, 0, v);
@@ -387,13 +427,13 @@ class Engine {
     return false;
   }
 
-  bool passes(int filter, const std::vector<Cell>& row, std::vector<int8_t>& memo) const {
+  bool passes(int filter, const Row& row, std::vector<int8_t>& memo) const {
     int8_t& m = memo[static_cast<size_t>(filter)];
     if (m < 0) m = test(filters_[static_cast<size_t>(filter)], row) ? 1 : 0;
     return m == 1;
   }
 
-  bool holds(const CompiledIndicator& c, const std::vector<Cell>& row, std::vector<int8_t>& memo) const {
+  bool holds(const CompiledIndicator& c, const Row& row, std::vector<int8_t>& memo) const {
     for (int f : c.all)
       if (!passes(f, row, memo)) return false;
     if (c.any.empty()) return true;
@@ -403,25 +443,37 @@ class Engine {
   }
 
   // The first of the rule's dates that has a value.
-  static const Cell* first_date(const CompiledRule& rule, const std::vector<Cell>& row) {
+  static const Cell* first_date(const CompiledRule& rule, const Row& row) {
     for (int column : rule.columns)
       if (!row[static_cast<size_t>(column)].null) return &row[static_cast<size_t>(column)];
     return nullptr;
   }
 
-  static bool in_period(const CompiledIndicator& c, const std::vector<Cell>& row, const Bounds& p) {
-    for (const auto& rule : c.dates) {
-      if (rule.op == DateRule::Op::in_period) {
-        const Cell* d = first_date(rule, row);
-        if (!d || d->day < p.from || d->day > p.to) return false;
-      } else {
-        const Cell& opened = row[static_cast<size_t>(rule.columns[0])];
-        const Cell& closed = row[static_cast<size_t>(rule.columns[1])];
-        if (opened.null || opened.day < 0 || opened.day > p.to) return false;
-        if (!closed.null && closed.day >= 0 && closed.day < p.from) return false;
-      }
+  static bool in_period(const CompiledRule& rule, const Row& row, const Bounds& p) {
+    if (rule.op == DateRule::Op::in_period) {
+      const Cell* d = first_date(rule, row);
+      return d && d->day >= p.from && d->day <= p.to;
     }
-    return true;
+    const Cell& opened = row[static_cast<size_t>(rule.columns[0])];
+    const Cell& closed = row[static_cast<size_t>(rule.columns[1])];
+    if (opened.null || opened.day < 0 || opened.day > p.to) return false;
+    return closed.null || closed.day < 0 || closed.day >= p.from;
+  }
+
+  // Bit p set: the record is in periods_[p] by every date rule of the indicator.
+  int periods_of(const CompiledIndicator& c, const Row& row) {
+    int mask = periods_[1] ? 3 : 1;
+    for (int r : c.rules) {
+      int8_t& m = rule_memo_[static_cast<size_t>(r)];
+      if (m < 0) {
+        const CompiledRule& rule = rules_[static_cast<size_t>(r)];
+        m = static_cast<int8_t>((in_period(rule, row, *periods_[0]) ? 1 : 0) |
+                                (periods_[1] && in_period(rule, row, *periods_[1]) ? 2 : 0));
+      }
+      mask &= m;
+      if (!mask) break;
+    }
+    return mask;
   }
 
   int intern(std::string_view name) {
@@ -433,7 +485,7 @@ class Engine {
     return id;
   }
 
-  int group_by_field(const std::vector<Cell>& row) {
+  int group_by_field(const Row& row) {
     const Cell& v = row[static_cast<size_t>(by_column_)];
     if (v.null || (v.text && v.s.empty())) {
       if (unfilled_group_ < 0) unfilled_group_ = intern(unfilled_group_name(dictionary_, by_));
@@ -447,7 +499,7 @@ class Engine {
 
   // --by month: the month of the indicator's date, as the month of the reported period at the
   // same place, so that a base period's March is compared with the period's March.
-  int group_by_month(const CompiledIndicator& c, const std::vector<Cell>& row, const Bounds& p, const Bounds& shown) {
+  int group_by_month(const CompiledIndicator& c, const Row& row, const Bounds& p, const Bounds& shown) {
     for (const auto& rule : c.dates) {
       if (rule.op != DateRule::Op::in_period) continue;
       const Cell* d = first_date(rule, row);
@@ -462,7 +514,7 @@ class Engine {
     return undated_group_;
   }
 
-  void add(size_t k, size_t p, int group, const std::vector<Cell>& row) {
+  void add(size_t k, size_t p, int group, const Row& row) {
     Accumulator& acc = acc_[p];
     int64_t* slot;
     if (group < 0) {
@@ -578,8 +630,10 @@ class Engine {
   const Period* period_ = nullptr;
   int32_t cover_from_ = -1, cover_to_ = -1;  // the period as date_key()
   std::array<std::optional<Bounds>, 2> periods_;
-  std::vector<Cell> row_;
-  std::vector<int8_t> memo_;
+  std::optional<Row> row_;
+  std::vector<int8_t> memo_;       // per distinct filter: -1 not tested yet, 0, 1
+  std::vector<int8_t> rule_memo_;  // per distinct date rule: -1 not looked at yet, else periods_of()'s bits
+  std::vector<CompiledRule> rules_;
   std::exception_ptr failure_;
 };
 
