@@ -88,7 +88,9 @@ class Row {
     if (seen_[i] != current_) load(i);
     return cells_[i];
   }
-  bool present(size_t i) const { return sqlite3_value_type(values_[i]) != SQLITE_NULL; }
+  bool present(size_t i) const {
+    return seen_[i] == current_ ? !cells_[i].null : sqlite3_value_type(values_[i]) != SQLITE_NULL;
+  }
 
  private:
   void load(size_t i) const;
