@@ -232,11 +232,11 @@ json compute_indicators(const IndicatorRequest& request) {
   // One read transaction: the figures and the sources come from the same state of the store,
   // even while an import commits.
   db.exec("BEGIN");
-  Coverage coverage = measure_coverage(db, p.catalog, p.dictionary, request.by, p.period);
+  auto [now, then, measured] = compute_figures(db, p.catalog, p.dictionary, request.by, p.where, p.period, p.base);
+  Coverage coverage = measured ? std::move(*measured) : measure_coverage(db, p.catalog, p.dictionary, request.by, p.period);
   for (const auto& line :
        coverage_warnings(coverage, p.catalog, p.shown, p.dictionary, request.by, p.period, request.allow_empty))
     cli::warn(line);
-  auto [now, then] = compute_figures(db, p.catalog, p.dictionary, request.by, p.where, p.period, p.base);
   json out = heading_json(p);
   out["sources"] = sources_json(db);
   db.exec("COMMIT");

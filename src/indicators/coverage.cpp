@@ -35,13 +35,18 @@ std::string field_name(const Dictionary& dictionary, const std::string& id) {
 
 }  // namespace
 
-Coverage measure_coverage(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,
-                          const Period& period) {
+CoverageFields coverage_fields(const Catalog& catalog, const Dictionary& dictionary, const std::string& by) {
   std::vector<std::string> dates = catalog_dates(catalog);
   std::vector<std::string> fields = dates;
   for (const char* own : {"received_on", "issued_on"})
     if (dictionary.find(own) && std::find(fields.begin(), fields.end(), own) == fields.end()) fields.push_back(own);
   if (!by.empty() && by != "month" && std::find(fields.begin(), fields.end(), by) == fields.end()) fields.push_back(by);
+  return {std::move(dates), std::move(fields)};
+}
+
+Coverage measure_coverage(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,
+                          const Period& period) {
+  auto [dates, fields] = coverage_fields(catalog, dictionary, by);
 
   std::string in_period, latest;
   for (const auto& date : dates) {

@@ -29,8 +29,17 @@ struct Coverage {
   std::string latest;                   // the latest catalog date in the store
 };
 
-// One scan of the store: the dates of the catalog's date rules, the ledgers' own dates
-// (受理日期, 制发日期) and the `by` field.
+// What coverage looks at: the dates of the catalog's date rules (`dates`), and those with the
+// ledgers' own dates (受理日期, 制发日期) and the `by` field (`fields`, whose filled records are
+// counted).
+struct CoverageFields {
+  std::vector<std::string> dates;
+  std::vector<std::string> fields;
+};
+CoverageFields coverage_fields(const Catalog& catalog, const Dictionary& dictionary, const std::string& by);
+
+// One scan of the store for the fields above. The indicators' own scan measures the same thing
+// on the way (compute_figures); this query is kept for the stores it leaves to SQLite.
 Coverage measure_coverage(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,
                           const Period& period);
 

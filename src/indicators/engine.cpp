@@ -1,8 +1,11 @@
 // One sequential scan of `records` for every indicator, both periods, the totals and the groups
-// together. The catalog is compiled to column positions; each record is read once, its dates
-// turned into numbers once, each distinct condition tested once, and the figures are added in
-// arrays indexed by indicator and group. A scan in store order reads the file once, which beats
-// an index walk per indicator (bench-indicators: 1,000,000 records).
+// together, and the store's coverage of the period on the way. The catalog is compiled to column
+// positions; SQLite hands each record's values to an aggregate function of ours (no result row
+// per record); a value is read when first needed, its date turned into a number once, each
+// distinct date rule and condition tested once, and the figures are added in arrays indexed by
+// indicator and group. A scan in store order reads the file once, which beats an index walk per
+// indicator (bench-indicators: 1,000,000 records); counting the coverage in the same scan saves
+// the second full scan (with a sort by ledger) that a query of its own costs (bench-scale).
 #include "indicators/engine.hpp"
 
 #include "fields/ledger.hpp"
@@ -10,10 +13,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
-#include <variant>
 
 #include <fmt/format.h>
 
@@ -71,10 +72,59 @@ std::optional<int64_t> whole_number(std::string_view s) {
 struct Cell {
   bool null = true;
   bool text = false;
+  bool blob = false;    // (read as text, but SQLite ranks blobs above every text)
   int64_t i = 0;        // an integer column's value
   std::string_view s;   // a text column's value (valid until the next step)
   int32_t day = -1;     // a date column's value as yyyymmdd; -1 when it is not a date
 };
+
+// The current record's values, each read from SQLite when first asked for: a record outside
+// both periods needs only its dates, and one outside an indicator's ledger none of its fields.
+class Row {
+ public:
+  Row(size_t columns, const std::vector<bool>& is_date) : cells_(columns), seen_(columns, 0), is_date_(is_date) {}
+  void next(sqlite3_value** values) {
+    values_ = values;
+    ++current_;
+  }
+  const Cell& operator[](size_t i) const {
+    if (seen_[i] != current_) load(i);
+    return cells_[i];
+  }
+  bool present(size_t i) const {
+    return seen_[i] == current_ ? !cells_[i].null : sqlite3_value_type(values_[i]) != SQLITE_NULL;
+  }
+
+ private:
+  void load(size_t i) const;
+
+  mutable std::vector<Cell> cells_;
+  mutable std::vector<uint64_t> seen_;  // the record each cell was read from
+  const std::vector<bool>& is_date_;
+  sqlite3_value** values_ = nullptr;
+  uint64_t current_ = 0;
+};
+
+void Row::load(size_t i) const {
+  seen_[i] = current_;
+  Cell& v = cells_[i];
+  sqlite3_value* value = values_[i];
+  int type = sqlite3_value_type(value);
+  v.null = type == SQLITE_NULL;
+  if (v.null) return;
+  v.text = type == SQLITE_TEXT || type == SQLITE_BLOB;
+  v.blob = type == SQLITE_BLOB;
+  if (!v.text) {
+    v.i = sqlite3_value_int64(value);
+    v.s = {};
+    v.day = -1;
+  } else {
+    const unsigned char* text = sqlite3_value_text(value);
+    v.s = std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_value_bytes(value)));
+    v.i = 0;
+    v.day = is_date_[i] ? date_key(v.s) : -1;
+  }
+}
 
 struct CompiledFilter {
   Filter::Op op;
@@ -93,12 +143,14 @@ struct CompiledFilter {
 struct CompiledRule {
   DateRule::Op op;
   std::vector<int> columns;
+  bool operator==(const CompiledRule& o) const { return op == o.op && columns == o.columns; }
 };
 
 struct CompiledIndicator {
   size_t index;  // in the catalog
   int ledger;    // ledger_code(); -1: any
   std::vector<CompiledRule> dates;
+  std::vector<int> rules;     // the same, into the engine's distinct date rules
   std::vector<int> all, any;  // into the engine's distinct filters
   int distinct = -1, sum = -1;
 };
@@ -123,14 +175,18 @@ class Engine {
   Engine(const Catalog& catalog, const Dictionary& dictionary, std::string by, const std::vector<WhereValue>& where)
       : catalog_(catalog), dictionary_(dictionary), by_(std::move(by)) {
     column("ledger");
+    CoverageFields cover = coverage_fields(catalog, dictionary, by_);
+    for (const auto& f : cover.dates) cover_dates_.push_back(column(f));
+    for (const auto& f : cover.fields) cover_fields_.emplace_back(f, column(f));
     for (size_t n = 0; n < catalog.indicators().size(); ++n) {
       const Indicator& ind = catalog.indicators()[n];
       if (ind.kind == Kind::ratio) continue;
-      CompiledIndicator c{n, ledger_code(ind.ledger), {}, {}, {}};
+      CompiledIndicator c{n, ledger_code(ind.ledger), {}, {}, {}, {}};
       for (const auto& rule : ind.dates) {
         CompiledRule r{rule.op, {}};
         for (const auto& f : rule.fields) r.columns.push_back(column(f));
-        c.dates.push_back(r);
+        c.rules.push_back(date_rule(r));
+        c.dates.push_back(std::move(r));
       }
       for (const auto& f : ind.all) c.all.push_back(filter(f));
       for (const auto& f : ind.any) c.any.push_back(filter(f));
@@ -142,46 +198,174 @@ class Engine {
     for (const auto& w : where) where_.push_back({column(w.field), &w});
   }
 
-  std::pair<PeriodFigures, PeriodFigures> run(Database& db, const Period& period, const std::optional<Period>& base) {
-    std::array<std::optional<Bounds>, 2> periods{bounds_of(period), base ? std::optional(bounds_of(*base)) : std::nullopt};
-    std::vector<std::variant<int64_t, std::string>> values;
-    Statement stmt = db.prepare(select_sql(period, base, values));
-    for (size_t i = 0; i < values.size(); ++i) {
-      if (const int64_t* n = std::get_if<int64_t>(&values[i]))
-        stmt.bind(static_cast<int>(i + 1), *n);
-      else
-        stmt.bind(static_cast<int>(i + 1), std::string_view(std::get<std::string>(values[i])));
-    }
+  ScanResult run(Database& db, const Period& period, const std::optional<Period>& base) {
+    period_ = &period;
+    cover_from_ = date_key(period.from);
+    cover_to_ = date_key(period.to);
+    periods_ = {bounds_of(period), base ? std::optional(bounds_of(*base)) : std::nullopt};
     for (auto& acc : acc_) acc.total.assign(compiled_.size(), 0);
-    std::vector<Cell> row(columns_.size());
-    std::vector<int8_t> memo(filters_.size());
-    sqlite3_stmt* h = stmt.handle();
-    while (stmt.step()) {
-      read_row(h, row);
-      std::fill(memo.begin(), memo.end(), int8_t{-1});
-      int ledger = ledger_code(row[0].s);
-      int group = -1;  // the record's group by field, found when first needed
-      for (size_t k = 0; k < compiled_.size(); ++k) {
-        const CompiledIndicator& c = compiled_[k];
-        if (c.ledger >= 0 && c.ledger != ledger) continue;
-        if (!holds(c, row, memo)) continue;
-        for (size_t p = 0; p < 2; ++p) {
-          if (!periods[p] || !in_period(c, row, *periods[p])) continue;
-          add(k, p, -1, row);
-          if (by_.empty()) continue;
-          if (by_column_ >= 0) {
-            if (group < 0) group = group_by_field(row);
-            add(k, p, group, row);
-          } else {
-            add(k, p, group_by_month(c, row, *periods[p], *periods[0]), row);
-          }
-        }
-      }
+    row_.emplace(columns_.size(), is_date_);
+    memo_.assign(filters_.size(), -1);
+    rule_memo_.assign(rules_.size(), -1);
+    // Every record: the coverage counts them all, and a scan in store order reads each page
+    // once. The records go to an aggregate function of ours, which SQLite calls with each
+    // record's values: no result row made and no return from sqlite3_step per record.
+    // --where conditions are left to SQLite as 0/1 arguments, with its own comparisons.
+    std::string sql = "SELECT casestat_scan(";
+    for (size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
+    for (const auto& [column, w] : where_) sql += ", (" + columns_[static_cast<size_t>(column)] + " = ?)";
+    sql += ") FROM records";
+    ScanFunction function(db, this);
+    Statement stmt = db.prepare(sql);
+    for (size_t i = 0; i < where_.size(); ++i) {
+      const WhereValue& w = *where_[i].second;
+      if (w.number)
+        stmt.bind(static_cast<int>(i + 1), *w.number);
+      else
+        stmt.bind(static_cast<int>(i + 1), std::string_view(w.bound));
     }
-    return {figures(0), figures(1)};
+    try {
+      stmt.run();
+    } catch (...) {
+      if (failure_) std::rethrow_exception(failure_);
+      throw;
+    }
+    if (failure_) std::rethrow_exception(failure_);
+    return {figures(0), figures(1), coverage()};
   }
 
  private:
+  // casestat_scan(), registered on the connection for the scan's time.
+  class ScanFunction {
+   public:
+    ScanFunction(Database& db, Engine* engine) : db_(db.handle()) {
+      int rc = sqlite3_create_function_v2(db_, "casestat_scan", -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, engine, nullptr,
+                                          &ScanFunction::step, &ScanFunction::final, nullptr);
+      if (rc != SQLITE_OK) system_error("cannot register the indicators' scan: {}", sqlite3_errstr(rc));
+    }
+    ~ScanFunction() {
+      sqlite3_create_function_v2(db_, "casestat_scan", -1, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
+    }
+    ScanFunction(const ScanFunction&) = delete;
+    ScanFunction& operator=(const ScanFunction&) = delete;
+
+   private:
+    // No exception may cross SQLite: it is kept, the statement stopped, and run() rethrows it.
+    static void step(sqlite3_context* context, int, sqlite3_value** values) {
+      auto* engine = static_cast<Engine*>(sqlite3_user_data(context));
+      try {
+        engine->record(values);
+      } catch (...) {
+        engine->failure_ = std::current_exception();
+        sqlite3_result_error(context, "the indicators' scan failed", -1);
+      }
+    }
+    static void final(sqlite3_context* context) { sqlite3_result_null(context); }
+
+    sqlite3* db_;
+  };
+
+  // One record: its coverage, then (when --where selects it) its part in each figure.
+  void record(sqlite3_value** values) {
+    Row& row = *row_;
+    row.next(values);
+    Tally& tally = tally_of(row[0].s);
+    count(tally, row, *period_);
+    for (size_t w = columns_.size(), end = w + where_.size(); w < end; ++w)
+      if (sqlite3_value_type(values[w]) != SQLITE_INTEGER || sqlite3_value_int64(values[w]) != 1) return;
+    std::fill(memo_.begin(), memo_.end(), int8_t{-1});
+    std::fill(rule_memo_.begin(), rule_memo_.end(), int8_t{-1});
+    int group = -1;  // the record's group by field, found when first needed
+    for (size_t k = 0; k < compiled_.size(); ++k) {
+      const CompiledIndicator& c = compiled_[k];
+      if (c.ledger >= 0 && c.ledger != tally.code) continue;
+      // the dates first: they are read already, the conditions' fields perhaps not
+      int in = periods_of(c, row);
+      if (!in || !holds(c, row, memo_)) continue;
+      for (size_t p = 0; p < 2; ++p) {
+        if (!(in & (1 << p))) continue;
+        add(k, p, -1, row);
+        if (by_.empty()) continue;
+        if (by_column_ >= 0) {
+          if (group < 0) group = group_by_field(row);
+          add(k, p, group, row);
+        } else {
+          add(k, p, group_by_month(c, row, *periods_[p], *periods_[0]), row);
+        }
+      }
+    }
+  }
+
+  // The coverage of one ledger (coverage.hpp), counted on the way.
+  struct Tally {
+    std::string ledger;
+    int code;                         // ledger_code()
+    int64_t records = 0, in_period = 0;
+    std::vector<int64_t> filled;      // per cover_fields_
+    std::vector<int32_t> latest_day;  // per cover_dates_: the greatest well-formed date (date_key), -1: none
+    std::vector<std::string> latest;  // per cover_dates_: the greatest other text
+  };
+
+  Tally& tally_of(std::string_view ledger) {
+    for (auto& t : tallies_)
+      if (t.ledger == ledger) return t;
+    Tally& t = tallies_.emplace_back();
+    t.ledger = ledger;
+    t.code = ledger_code(ledger);
+    t.filled.assign(cover_fields_.size(), 0);
+    t.latest_day.assign(cover_dates_.size(), -1);
+    t.latest.assign(cover_dates_.size(), std::string());
+    return t;
+  }
+
+  // What measure_coverage's query computes, with SQLite's comparisons: text against text byte
+  // by byte (BINARY), every date of the catalog BETWEEN the period's bounds, max() of each date.
+  void count(Tally& t, const Row& row, const Period& period) {
+    ++t.records;
+    bool in = false;
+    for (size_t i = 0; i < cover_dates_.size(); ++i) {
+      const Cell& v = row[static_cast<size_t>(cover_dates_[i])];
+      if (v.null) continue;
+      if (!v.text || v.blob) {
+        odd_dates_ = true;  // max() would rank numbers and blobs unlike text: left to SQLite
+        continue;
+      }
+      if (v.day >= 0) {  // digits in fixed places: the text's order is the number's
+        in |= v.day >= cover_from_ && v.day <= cover_to_;
+        t.latest_day[i] = std::max(t.latest_day[i], v.day);
+        continue;
+      }
+      if (v.s >= period.from && v.s <= period.to) in = true;
+      if (v.s > t.latest[i]) t.latest[i] = v.s;
+    }
+    t.in_period += in;
+    for (size_t i = 0; i < cover_fields_.size(); ++i) t.filled[i] += row.present(static_cast<size_t>(cover_fields_[i].second));
+  }
+
+  // The ledgers in name order (GROUP BY ledger ORDER BY ledger); none when a date held a value
+  // that is not text.
+  std::optional<Coverage> coverage() const {
+    if (odd_dates_) return std::nullopt;
+    Coverage out;
+    for (const auto& t : tallies_) {
+      LedgerCoverage ledger;
+      ledger.ledger = t.ledger;
+      ledger.records = t.records;
+      ledger.in_period = t.in_period;
+      for (size_t i = 0; i < cover_fields_.size(); ++i) ledger.filled[cover_fields_[i].first] = t.filled[i];
+      for (size_t i = 0; i < t.latest.size(); ++i) {
+        ledger.latest = std::max(ledger.latest, t.latest[i]);
+        int32_t d = t.latest_day[i];
+        if (d >= 0) ledger.latest = std::max(ledger.latest, fmt::format("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100));
+      }
+      out.latest = std::max(out.latest, ledger.latest);
+      out.ledgers.push_back(std::move(ledger));
+    }
+    std::sort(out.ledgers.begin(), out.ledgers.end(),
+              [](const LedgerCoverage& a, const LedgerCoverage& b) { return a.ledger < b.ledger; });
+    return out;
+  }
+
   using Seen = std::unordered_set<std::string, StringHash, std::equal_to<>>;
   struct Accumulator {
     std::vector<int64_t> total;                // per compiled indicator
@@ -200,6 +384,15 @@ class Engine {
     return static_cast<int>(columns_.size() - 1);
   }
 
+  // The index of the date rule among the distinct ones: most indicators share a date (受理日期),
+  // whose place in the periods is found once per record.
+  int date_rule(const CompiledRule& r) {
+    for (size_t i = 0; i < rules_.size(); ++i)
+      if (rules_[i] == r) return static_cast<int>(i);
+    rules_.push_back(r);
+    return static_cast<int>(rules_.size() - 1);
+  }
+
   // The index of the filter among the distinct ones: a condition shared by several indicators
   // (category contains 公益诉讼) is tested once per record.
   int filter(const Filter& f) {
@@ -211,92 +404,12 @@ class Engine {
     return static_cast<int>(filters_.size() - 1);
   }
 
-  // The columns the catalog reads, from the records that --where selects and that could count
-  // in one of the periods: for each indicator, its ledger and one of its date rules (a store of
-  // many years is mostly left out by SQLite itself). `values` gets the parameters, in order.
-  std::string select_sql(const Period& period, const std::optional<Period>& base,
-                         std::vector<std::variant<int64_t, std::string>>& values) const {
-    std::string sql = "SELECT ";
-    for (size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
-    sql += " FROM records WHERE ";
-    for (const auto& [column, w] : where_) {
-      sql += columns_[static_cast<size_t>(column)] + " = ? AND ";
-      if (w->number)
-        values.emplace_back(*w->number);
-      else
-        values.emplace_back(w->bound);
-    }
-    std::vector<const Period*> periods{&period};
-    if (base) periods.push_back(&*base);
-    std::set<std::string> seen;
-    std::string any;
-    for (const auto& c : compiled_) {
-      std::vector<std::variant<int64_t, std::string>> own;
-      std::string cond;
-      if (c.ledger >= 0) {
-        cond = "ledger = ? AND ";
-        own.emplace_back(catalog_.indicators()[c.index].ledger);
-      }
-      // an in-period rule is the narrower; open_during only bounds the opening date
-      auto rule = std::find_if(c.dates.begin(), c.dates.end(),
-                               [](const CompiledRule& r) { return r.op == DateRule::Op::in_period; });
-      if (rule == c.dates.end()) rule = c.dates.begin();
-      std::string date = columns_[static_cast<size_t>(rule->columns[0])];
-      if (rule->op == DateRule::Op::in_period && rule->columns.size() > 1) {
-        date = "coalesce(";
-        for (size_t i = 0; i < rule->columns.size(); ++i)
-          date += (i ? ", " : "") + columns_[static_cast<size_t>(rule->columns[i])];
-        date += ")";
-      }
-      cond += "(";
-      for (size_t p = 0; p < periods.size(); ++p) {
-        if (rule->op == DateRule::Op::in_period) {
-          cond += (p ? " OR " : "") + date + " BETWEEN ? AND ?";
-          own.emplace_back(periods[p]->from);
-          own.emplace_back(periods[p]->to);
-        } else {
-          cond += (p ? " OR " : "") + date + " <= ?";
-          own.emplace_back(periods[p]->to);
-        }
-      }
-      cond += ")";
-      std::string key = cond;
-      for (const auto& v : own) key += "|" + (std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : "");
-      if (!seen.insert(key).second) continue;
-      any += (any.empty() ? "(" : " OR (") + cond + ")";
-      for (auto& v : own) values.push_back(std::move(v));
-    }
-    sql += any.empty() ? "0" : "(" + any + ")";
-    return sql;
-  }
-
-  void read_row(sqlite3_stmt* h, std::vector<Cell>& row) const {
-    for (size_t i = 0; i < row.size(); ++i) {
-      Cell& v = row[i];
-      int col = static_cast<int>(i);
-      int type = sqlite3_column_type(h, col);
-      v.null = type == SQLITE_NULL;
-      if (v.null) continue;
-      v.text = type == SQLITE_TEXT || type == SQLITE_BLOB;
-      if (!v.text) {
-        v.i = sqlite3_column_int64(h, col);
-        v.s = {};
-        v.day = -1;
-      } else {
-        const unsigned char* text = sqlite3_column_text(h, col);
-        v.s = std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(h, col)));
-        v.i = 0;
-        v.day = is_date_[i] ? date_key(v.s) : -1;
-      }
-    }
-  }
-
   static bool equal(const CompiledFilter& f, size_t j, const Cell& v) {
     if (v.text) return v.s == f.values[j];
     return f.numbers[j] && *f.numbers[j] == v.i;
   }
 
-  bool test(const CompiledFilter& f, const std::vector<Cell>& row) const {
+  bool test(const CompiledFilter& f, const Row& row) const {
     const Cell& v = row[static_cast<size_t>(f.column)];
     switch (f.op) {
       case Filter::Op::equals: return !v.null && equal(f, 0, v);
@@ -319,13 +432,13 @@ class Engine {
     return false;
   }
 
-  bool passes(int filter, const std::vector<Cell>& row, std::vector<int8_t>& memo) const {
+  bool passes(int filter, const Row& row, std::vector<int8_t>& memo) const {
     int8_t& m = memo[static_cast<size_t>(filter)];
     if (m < 0) m = test(filters_[static_cast<size_t>(filter)], row) ? 1 : 0;
     return m == 1;
   }
 
-  bool holds(const CompiledIndicator& c, const std::vector<Cell>& row, std::vector<int8_t>& memo) const {
+  bool holds(const CompiledIndicator& c, const Row& row, std::vector<int8_t>& memo) const {
     for (int f : c.all)
       if (!passes(f, row, memo)) return false;
     if (c.any.empty()) return true;
@@ -335,25 +448,37 @@ class Engine {
   }
 
   // The first of the rule's dates that has a value.
-  static const Cell* first_date(const CompiledRule& rule, const std::vector<Cell>& row) {
+  static const Cell* first_date(const CompiledRule& rule, const Row& row) {
     for (int column : rule.columns)
       if (!row[static_cast<size_t>(column)].null) return &row[static_cast<size_t>(column)];
     return nullptr;
   }
 
-  static bool in_period(const CompiledIndicator& c, const std::vector<Cell>& row, const Bounds& p) {
-    for (const auto& rule : c.dates) {
-      if (rule.op == DateRule::Op::in_period) {
-        const Cell* d = first_date(rule, row);
-        if (!d || d->day < p.from || d->day > p.to) return false;
-      } else {
-        const Cell& opened = row[static_cast<size_t>(rule.columns[0])];
-        const Cell& closed = row[static_cast<size_t>(rule.columns[1])];
-        if (opened.null || opened.day < 0 || opened.day > p.to) return false;
-        if (!closed.null && closed.day >= 0 && closed.day < p.from) return false;
-      }
+  static bool in_period(const CompiledRule& rule, const Row& row, const Bounds& p) {
+    if (rule.op == DateRule::Op::in_period) {
+      const Cell* d = first_date(rule, row);
+      return d && d->day >= p.from && d->day <= p.to;
     }
-    return true;
+    const Cell& opened = row[static_cast<size_t>(rule.columns[0])];
+    const Cell& closed = row[static_cast<size_t>(rule.columns[1])];
+    if (opened.null || opened.day < 0 || opened.day > p.to) return false;
+    return closed.null || closed.day < 0 || closed.day >= p.from;
+  }
+
+  // Bit p set: the record is in periods_[p] by every date rule of the indicator.
+  int periods_of(const CompiledIndicator& c, const Row& row) {
+    int mask = periods_[1] ? 3 : 1;
+    for (int r : c.rules) {
+      int8_t& m = rule_memo_[static_cast<size_t>(r)];
+      if (m < 0) {
+        const CompiledRule& rule = rules_[static_cast<size_t>(r)];
+        m = static_cast<int8_t>((in_period(rule, row, *periods_[0]) ? 1 : 0) |
+                                (periods_[1] && in_period(rule, row, *periods_[1]) ? 2 : 0));
+      }
+      mask &= m;
+      if (!mask) break;
+    }
+    return mask;
   }
 
   int intern(std::string_view name) {
@@ -365,7 +490,7 @@ class Engine {
     return id;
   }
 
-  int group_by_field(const std::vector<Cell>& row) {
+  int group_by_field(const Row& row) {
     const Cell& v = row[static_cast<size_t>(by_column_)];
     if (v.null || (v.text && v.s.empty())) {
       if (unfilled_group_ < 0) unfilled_group_ = intern(unfilled_group_name(dictionary_, by_));
@@ -379,7 +504,7 @@ class Engine {
 
   // --by month: the month of the indicator's date, as the month of the reported period at the
   // same place, so that a base period's March is compared with the period's March.
-  int group_by_month(const CompiledIndicator& c, const std::vector<Cell>& row, const Bounds& p, const Bounds& shown) {
+  int group_by_month(const CompiledIndicator& c, const Row& row, const Bounds& p, const Bounds& shown) {
     for (const auto& rule : c.dates) {
       if (rule.op != DateRule::Op::in_period) continue;
       const Cell* d = first_date(rule, row);
@@ -394,7 +519,7 @@ class Engine {
     return undated_group_;
   }
 
-  void add(size_t k, size_t p, int group, const std::vector<Cell>& row) {
+  void add(size_t k, size_t p, int group, const Row& row) {
     Accumulator& acc = acc_[p];
     int64_t* slot;
     if (group < 0) {
@@ -502,6 +627,19 @@ class Engine {
   std::unordered_map<int64_t, int> number_groups_;
   std::unordered_map<int, int> month_groups_;
   int unfilled_group_ = -1, undated_group_ = -1;
+  std::vector<int> cover_dates_;                         // columns
+  std::vector<std::pair<std::string, int>> cover_fields_;  // field id, column
+  std::vector<Tally> tallies_;                           // in order of appearance
+  bool odd_dates_ = false;
+  // The scan's state, for record().
+  const Period* period_ = nullptr;
+  int32_t cover_from_ = -1, cover_to_ = -1;  // the period as date_key()
+  std::array<std::optional<Bounds>, 2> periods_;
+  std::optional<Row> row_;
+  std::vector<int8_t> memo_;       // per distinct filter: -1 not tested yet, 0, 1
+  std::vector<int8_t> rule_memo_;  // per distinct date rule: -1 not looked at yet, else periods_of()'s bits
+  std::vector<CompiledRule> rules_;
+  std::exception_ptr failure_;
 };
 
 }  // namespace
@@ -513,10 +651,9 @@ std::string unfilled_group_name(const Dictionary& dictionary, const std::string&
   return "（未填" + (f ? f->name : by) + "）";
 }
 
-std::pair<PeriodFigures, PeriodFigures> compute_figures(Database& db, const Catalog& catalog,
-                                                        const Dictionary& dictionary, const std::string& by,
-                                                        const std::vector<WhereValue>& where, const Period& period,
-                                                        const std::optional<Period>& base) {
+ScanResult compute_figures(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,
+                           const std::vector<WhereValue>& where, const Period& period,
+                           const std::optional<Period>& base) {
   Engine engine(catalog, dictionary, by, where);
   return engine.run(db, period, base);
 }

@@ -1,5 +1,6 @@
 // The computation of a catalog's figures from the store, for a period and its base period
-// together, in total and per group, in one sequential scan of `records` (see engine.cpp).
+// together, in total and per group, with the store's coverage, in one sequential scan of
+// `records` (see engine.cpp).
 #pragma once
 
 #include <optional>
@@ -8,6 +9,7 @@
 
 #include "fields/dictionary.hpp"
 #include "indicators/catalog.hpp"
+#include "indicators/coverage.hpp"
 #include "indicators/period.hpp"
 #include "indicators/wording.hpp"
 #include "store/db.hpp"
@@ -30,12 +32,19 @@ struct PeriodFigures {
   std::vector<std::pair<std::string, std::vector<Figure>>> groups;  // by group name, sorted
 };
 
-// `by`: empty (totals only), "month", or a field id. The second result is empty (all zero, no
-// groups) when `base` is absent.
-std::pair<PeriodFigures, PeriodFigures> compute_figures(Database& db, const Catalog& catalog,
-                                                        const Dictionary& dictionary, const std::string& by,
-                                                        const std::vector<WhereValue>& where, const Period& period,
-                                                        const std::optional<Period>& base);
+// The figures of the period and of its base period (`then`: all zero, no groups, when `base`
+// is absent), and the store's coverage of `period` (coverage.hpp), measured by the same scan
+// of every record; no coverage when a date column held a value that is not text (then
+// measure_coverage asks SQLite).
+struct ScanResult {
+  PeriodFigures now, then;
+  std::optional<Coverage> coverage;
+};
+
+// `by`: empty (totals only), "month", or a field id.
+ScanResult compute_figures(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,
+                           const std::vector<WhereValue>& where, const Period& period,
+                           const std::optional<Period>& base);
 
 // A field as an SQL expression over `records`: its column, or its value in the `fields` JSON.
 std::string field_column_sql(const std::string& field);

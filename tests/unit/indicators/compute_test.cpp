@@ -7,6 +7,9 @@
 #include "fields/dictionary.hpp"
 #include "indicators/catalog.hpp"
 #include "indicators/compute.hpp"
+#include "indicators/coverage.hpp"
+#include "indicators/engine.hpp"
+#include "indicators/period.hpp"
 #include "store/db.hpp"
 #include "../store/temp_dir.hpp"
 
@@ -278,4 +281,62 @@ TEST_CASE("a period in which no ledger has a record is refused with the latest d
   s.add("cases", "received_on", "'2026-02-01'");
   r.allow_empty = false;
   CHECK(indicator(compute_indicators(r), "cases.received")["value"] == 1);
+}
+
+// The indicators' scan counts the coverage on the way; it must be what the coverage query says.
+void check_same_coverage(const Coverage& scan, const Coverage& query) {
+  CHECK(scan.latest == query.latest);
+  REQUIRE(scan.ledgers.size() == query.ledgers.size());
+  for (size_t i = 0; i < scan.ledgers.size(); ++i) {
+    INFO("ledger " << query.ledgers[i].ledger);
+    CHECK(scan.ledgers[i].ledger == query.ledgers[i].ledger);
+    CHECK(scan.ledgers[i].records == query.ledgers[i].records);
+    CHECK(scan.ledgers[i].in_period == query.ledgers[i].in_period);
+    CHECK(scan.ledgers[i].latest == query.ledgers[i].latest);
+    CHECK(scan.ledgers[i].filled == query.ledgers[i].filled);
+  }
+}
+
+TEST_CASE("the scan's coverage is the coverage query's, with dates that are not dates and --where") {
+  Store s;
+  s.add("petitions", "received_on, unit", "'2025-03-01', '甲院'", 2)
+      .add("cases", "received_on, filed_on, unit", "'2025-3-5', '2024-12-31', ''")
+      .add("cases", "received_on, closed_on", "'2025-07-01', '2025-06-30 '")
+      .add("cases", "received_on, closed_on", "'2025-06-30', '2025-13-01'")
+      .add("recommendations", "issued_on, unit", "'2025-06-30', '乙院'")
+      .add("recommendations", "issued_on", "NULL");
+  Dictionary dictionary = Dictionary::load(kTemplates + "/fields.toml");
+  Catalog catalog = Catalog::load(kTemplates + "/indicators.toml", dictionary);
+  Period period = parse_period("2025H1", "2026-11-24");
+  std::optional<Period> base = base_period(period, Compare::yoy);
+  std::vector<WhereValue> where{{"unit", "甲院", std::nullopt, "甲院"}};
+  for (const std::string by : {"", "unit", "month"}) {
+    INFO("by " << by);
+    Database db(s.path, Database::Mode::read_only);
+    ScanResult all = compute_figures(db, catalog, dictionary, by, {}, period, base);
+    ScanResult some = compute_figures(db, catalog, dictionary, by, where, period, base);
+    Coverage query = measure_coverage(db, catalog, dictionary, by, period);
+    REQUIRE(all.coverage);
+    REQUIRE(some.coverage);
+    check_same_coverage(*all.coverage, query);
+    check_same_coverage(*some.coverage, query);  // --where narrows the figures, not the coverage
+    CHECK(query.latest == "2025-3-5");  // text order: "3" after "1"
+  }
+  // --where: only 甲院's two petitions count
+  IndicatorRequest r;
+  r.db = s.path;
+  r.period = "2025H1";
+  r.catalog = kTemplates + "/indicators.toml";
+  r.fields = kTemplates + "/fields.toml";
+  r.today = "2026-11-24";
+  r.where = {"unit=甲院"};
+  CHECK(indicator(compute_indicators(r), "pet.received")["value"] == 2);
+  CHECK(indicator(compute_indicators(r), "cases.received")["value"] == 0);
+  // a blob in a date column (a number would be stored as text): max() ranks it above any text,
+  // so the scan leaves the coverage to the query, and the figures are the same
+  s.add("cases", "received_on, closed_on", "'2025-02-01', X'32303939'");
+  r.where.clear();
+  Database db(s.path, Database::Mode::read_only);
+  CHECK_FALSE(compute_figures(db, catalog, dictionary, "", {}, period, base).coverage);
+  CHECK(indicator(compute_indicators(r), "cases.received")["value"] == 2);
 }
