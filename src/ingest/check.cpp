@@ -91,7 +91,7 @@ int check_command(const CheckOptions& options) {
         Location place{file, sheet, 0, ""};
         if (choice.skip_headerless &&
             !has_header_candidate(*workbook, index, dictionary, sheet_opts.max_header_search)) {
-          out.write(place.describe() + ": skipped: no header row\n");
+          out.write(translate("{}: skipped: no header row", place.describe()) + "\n");
           continue;
         }
         ++sheets_read;
@@ -130,7 +130,7 @@ int check_command(const CheckOptions& options) {
         }
       }
       if (sheets_read == 0) {
-        messages.error(file + ": no sheet has a header row; name one with --sheet and --header-row");
+        messages.error(translate("{}: no sheet has a header row; name one with --sheet and --header-row", file));
         list.add_sheet_problem(ProblemKind::unreadable_sheet, file, "", "没有一个工作表有表头行",
                                "在数据上方加上表头（受理日期、承办单位、案件类别等列名）");
         ++problems;
@@ -148,12 +148,13 @@ int check_command(const CheckOptions& options) {
   if (!kinds.empty()) {
     int64_t total = 0;
     for (const auto& [kind, n] : kinds) total += n;
-    messages.note(count_of(total, "problem", "problems") + " found" +
-                  (options.problems.empty() ? " (casestat-check --problems 问题清单.xlsx lists them for the departments):"
-                                            : ", listed in " + options.problems + ":"));
-    for (const auto& [kind, n] : kinds) messages.note("  " + std::to_string(n) + " " + summary_words(kind));
+    messages.note(options.problems.empty()
+                      ? translate("{} found (casestat-check --problems 问题清单.xlsx lists them for the departments):",
+                                  count_of(total, "problem", "problems"))
+                      : translate("{} found, listed in {}:", count_of(total, "problem", "problems"), options.problems));
+    for (const auto& [kind, n] : kinds) messages.note("  " + std::to_string(n) + " " + _(summary_words(kind)));
   } else if (!options.problems.empty()) {
-    messages.note("no problems found; " + options.problems + " lists none");
+    messages.note(translate("no problems found; {} lists none", options.problems));
   }
   return problems > 0 ? static_cast<int>(Exit::data) : 0;
 }
