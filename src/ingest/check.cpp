@@ -14,15 +14,15 @@ namespace casestat {
 namespace {
 
 std::string field_words(const Column& column) {
-  if (!column.field) return "kept as an extra column";
+  if (!column.field) return _("kept as an extra column");
   std::string words = column.field->id + " (" + to_string(column.field->type);
   if (column.field->type == FieldType::money) {
     if (column.fen_per_unit == 100)
-      words += " in 元";
+      words += _(" in 元");
     else if (column.fen_per_unit == 1000000)
-      words += " in 万元";
+      words += _(" in 万元");
     else
-      words += ", " + std::to_string(column.fen_per_unit) + " 分 per unit";
+      words += translate(", {} 分 per unit", column.fen_per_unit);
   }
   return words + ")";
 }
@@ -47,17 +47,16 @@ std::string sheet_report(const std::string& file, const SheetSummary& summary, L
   std::string out = Location{file, summary.sheet, 0, ""}.describe() + ": " + to_string(ledger) + "\n";
   out += "  " + summary.header_words();
   if (!summary.title_rows.empty())
-    out += " (title " + std::string(summary.title_rows.size() == 1 ? "row" : "rows") + " " +
-           row_list(summary.title_rows) + " skipped)";
+    out += summary.title_rows.size() == 1 ? translate(" (title row {} skipped)", row_list(summary.title_rows))
+                                          : translate(" (title rows {} skipped)", row_list(summary.title_rows));
   out += "\n";
-  out += "  rows: " + std::to_string(summary.rows_read) + " read, " + std::to_string(summary.rows_ok) + " good, " +
-         std::to_string(summary.rows_blank) + " blank, " + std::to_string(summary.rows_total) + " total (合计), " +
-         std::to_string(summary.rows_rejected) + " with problems\n";
-  out += "  dates recognized: " + std::to_string(summary.dates_recognized) + "\n";
+  out += translate("  rows: {} read, {} good, {} blank, {} total (合计), {} with problems", summary.rows_read,
+                   summary.rows_ok, summary.rows_blank, summary.rows_total, summary.rows_rejected) +
+         "\n";
+  out += translate("  dates recognized: {}", summary.dates_recognized) + "\n";
   size_t extras = 0;
   for (const auto& column : summary.columns) extras += column.field ? 0 : 1;
-  out += "  columns: " + std::to_string(summary.columns.size() - extras) + " matched, " + std::to_string(extras) +
-         " kept as extras\n";
+  out += translate("  columns: {} matched, {} kept as extras", summary.columns.size() - extras, extras) + "\n";
   for (const auto& column : summary.columns)
     out += "    " + column_letter(static_cast<int64_t>(column.index)) + " " + caption_words(column) + " -> " +
            field_words(column) + "\n";
