@@ -12,7 +12,7 @@ cd "$source_dir"
 find src tools -name '*.cpp' -o -name '*.hpp' | LC_ALL=C sort |
   xgettext --files-from=- --output=- --language=C++ --from-code=UTF-8 --add-location=file --no-wrap \
     --add-comments=TRANSLATORS: --package-name=casestat --msgid-bugs-address=none \
-    --keyword=_ --keyword=N_ --keyword=ngettext_:1,2 --keyword=translate:1 \
+    --keyword=_ --keyword=N_ --keyword=pgettext_:1c,2 --keyword=NC_:1c,2 --keyword=ngettext_:1,2 --keyword=translate:1 \
     --keyword=data_error:1 --keyword=usage_error:1 --keyword=system_error:1 \
     --keyword=add_option:3 --keyword=add_flag:3 --keyword=set_examples:2 |
   sed -e '/^"POT-Creation-Date: /d' >"$output.tmp"

@@ -1,4 +1,5 @@
 #include "core/i18n.hpp"
+#include "core/i18n_context.hpp"
 
 #include <libintl.h>
 
@@ -43,6 +44,12 @@ const char* _(const char* msgid) { return ::dgettext(kDomain, msgid); }
 
 const char* ngettext_(const char* singular, const char* plural, unsigned long n) {
   return ::dngettext(kDomain, singular, plural, n);
+}
+
+const char* pgettext_(const char* context, const char* msgid) {
+  const std::string key = std::string(context) + '\004' + msgid;
+  const char* text = ::dgettext(kDomain, key.c_str());
+  return text == key.c_str() ? msgid : text;
 }
 
 std::string translated_format(std::string_view english) {

@@ -8,6 +8,7 @@
 
 #include "core/cli.hpp"
 #include "core/error.hpp"
+#include "core/i18n_context.hpp"
 #include "core/location.hpp"
 
 namespace casestat {
@@ -150,13 +151,13 @@ void StderrMessages::warning(std::string_view line) { cli::warn(line); }
 void StderrMessages::note(std::string_view line) { cli::note(line, quiet_); }
 
 // The words counted (count_of's callers), for xgettext; "3 rows" is "3 行" in Chinese.
-[[maybe_unused]] constexpr const char* kCountedWords[] = {N_("row"),     N_("rows"),     N_("error"),
-                                                           N_("errors"),  N_("problem"),  N_("problems"),
-                                                           N_("blank row"), N_("blank rows"), N_("total row"),
-                                                           N_("total rows")};
+[[maybe_unused]] constexpr const char* kCountedWords[] = {
+    NC_("count", "row"),      NC_("count", "rows"),       NC_("count", "error"),     NC_("count", "errors"),
+    NC_("count", "problem"),  NC_("count", "problems"),   NC_("count", "blank row"), NC_("count", "blank rows"),
+    NC_("count", "total row"), NC_("count", "total rows")};
 
 std::string count_of(int64_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + _(std::string(n == 1 ? one : many).c_str());
+  return std::to_string(n) + " " + pgettext_("count", std::string(n == 1 ? one : many).c_str());
 }
 
 }  // namespace casestat
