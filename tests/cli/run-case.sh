@@ -9,8 +9,8 @@
 #
 # Messages are in English (C.UTF-8) unless the case has a file `lang` naming a locale, e.g.
 # zh_CN.UTF-8: cmd then runs with LANG set to it (and LC_ALL unset, so that a command of cmd
-# may still say LC_ALL=C.UTF-8 for English). Without that locale on this machine the case
-# exits 77 (skipped).
+# may still say LC_ALL=C.UTF-8 for English). Without that locale on this machine, or without
+# the build's catalogs, the case exits 77 (skipped).
 #
 # cmd runs with pipefail, and every command or pipe of it that ends in failure prints
 # `cmd line N: exit S...` on stderr (the status of each tool of the pipe), so a tool that fails
@@ -37,6 +37,10 @@ if [ -f "$case_dir/lang" ]; then
   wanted=$(echo "$lang" | tr 'A-Z' 'a-z' | tr -d '-')
   if ! locale -a 2>/dev/null | tr 'A-Z' 'a-z' | tr -d '-' | grep -qxF "$wanted"; then
     echo "skipped: the locale $lang is not installed (locale-gen $lang)"
+    exit 77
+  fi
+  if ! ls "$CASESTAT_BIN"/../share/locale/*/LC_MESSAGES/casestat.mo >/dev/null 2>&1; then
+    echo "skipped: the build has no message catalogs (msgfmt, Debian package gettext, was missing)"
     exit 77
   fi
   unset LC_ALL
