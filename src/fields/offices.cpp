@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/i18n_context.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "fields/toml_file.hpp"
@@ -166,7 +167,7 @@ std::vector<std::string> unknown_office_warnings(const std::string& place, const
   for (const auto& [name, count] : unknown.counts)
     lines.push_back(translate("{}: 承办单位 \"{}\" ({} {}) is not an office of {}: its rows would be a table row "
                                 "of their own; {}",
-                                place, name, count, count == 1 ? "row" : "rows",
+                                place, name, count, count == 1 ? pgettext_("count", "row") : pgettext_("count", "rows"),
                                 offices.source().filename().string(), offices.fix_for(name)));
   return lines;
 }
