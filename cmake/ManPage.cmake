@@ -1,6 +1,7 @@
 # Writes one man page from a tool's --help (cmake -P, called by Packaging.cmake):
 #   cmake -DHELP2MAN=... -DTOOL=... -DOUTPUT=... -DVERSION=... -DTEMPLATES=... -P ManPage.cmake
-# help2man runs under a UTF-8 locale (else the Chinese in the help becomes "?"), with the
+# help2man runs under a UTF-8 locale (else the Chinese in the help becomes "?") and in English
+# (LANGUAGE unset: it would choose the language of messages over LC_ALL=C.UTF-8), with the
 # templates folder set to the installed one (so no build path is written into the page), and
 # the examples are kept one per line (help2man would fill them into one paragraph).
 #
@@ -45,7 +46,7 @@ if(DEFINED MAN_LOCALE)
   endif()
 else()
   execute_process(
-    COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8 CASESTAT_TEMPLATES=${TEMPLATES}
+    COMMAND ${CMAKE_COMMAND} -E env --unset=LANGUAGE LC_ALL=C.UTF-8 CASESTAT_TEMPLATES=${TEMPLATES}
             ${HELP2MAN} --locale=C.UTF-8 --no-info --no-discard-stderr --section=1 --source=casestat
             --version-string=${VERSION} --output=${OUTPUT}.tmp ${TOOL}
     RESULT_VARIABLE status)

@@ -1,10 +1,11 @@
 // casestat-bulletin: indicators, Markdown bulletin, workbook and charts for a period, in one go.
 #include "core/cli.hpp"
+#include "core/i18n.hpp"
 #include "render/bulletin.hpp"
 
 int main(int argc, char** argv) {
   casestat::render::BulletinOptions options;
-  CLI::App app{"Writes the bulletin of a period: every template of the template folder (Word, Markdown), the Excel workbook and SVG charts, as one set.",
+  CLI::App app{casestat::N_("Writes the bulletin of a period: every template of the template folder (Word, Markdown), the Excel workbook and SVG charts, as one set."),
                "casestat-bulletin"};
   casestat::cli::add_db_option(app, options.db);
   app.add_option("-p,--period", options.period, "The period: 2025H1, 2025Q3, 2025年上半年, 2025M1-9, ...")

@@ -1,12 +1,13 @@
 // casestat-check: reads and checks ledgers as casestat-import would, without a store.
 #include "core/cli.hpp"
+#include "core/i18n.hpp"
 #include "indicators/period.hpp"
 #include "ingest/check.hpp"
 
 int main(int argc, char** argv) {
   casestat::CheckOptions options;
-  CLI::App app{"Checks ledgers as casestat-import reads them, without writing anything: the header found, "
-               "the fields matched, and every problem.",
+  CLI::App app{casestat::N_("Checks ledgers as casestat-import reads them, without writing anything: the header found, "
+               "the fields matched, and every problem."),
                "casestat-check"};
   std::string ledger;
   casestat::add_reading_options(app, options, "check", &ledger);

@@ -1,14 +1,15 @@
 // casestat-convert: a ledger (xlsx, xls, CSV in UTF-8 or GBK) as clean UTF-8 CSV, TSV or JSON lines.
 #include "core/cli.hpp"
+#include "core/i18n.hpp"
 #include "ingest/convert.hpp"
 
 int main(int argc, char** argv) {
   casestat::ConvertOptions options;
   options.sheet = "1";
   std::string to = "csv";
-  CLI::App app{"Writes a ledger as UTF-8 CSV, TSV or JSON lines on standard output: the header row with the "
+  CLI::App app{casestat::N_("Writes a ledger as UTF-8 CSV, TSV or JSON lines on standard output: the header row with the "
                "sheet's own names (title rows above it and 合计 rows left out), dates as 2021-03-05, numbers as "
-               "plain decimals. The same reading code as casestat-import.",
+               "plain decimals. The same reading code as casestat-import."),
                "casestat-convert"};
   app.add_option("files", options.files, "Ledgers; none or - is standard input")->type_name("FILE...");
   casestat::add_reading_options(app, options, "convert");

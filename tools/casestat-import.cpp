@@ -2,11 +2,12 @@
 #include <map>
 
 #include "core/cli.hpp"
+#include "core/i18n.hpp"
 #include "ingest/import.hpp"
 
 int main(int argc, char** argv) {
   casestat::ImportOptions options;
-  CLI::App app{"Imports ledgers (xlsx, xls, CSV) into the store, all or nothing per file.", "casestat-import"};
+  CLI::App app{casestat::N_("Imports ledgers (xlsx, xls, CSV) into the store, all or nothing per file."), "casestat-import"};
   casestat::cli::add_db_option(app, options.db);
   std::string ledger;
   casestat::add_reading_options(app, options, "import", &ledger);

@@ -1,5 +1,6 @@
 // casestat-indicators: the indicators of a period, from the store, as JSON or a table.
 #include "core/cli.hpp"
+#include "core/i18n.hpp"
 #include "core/output.hpp"
 #include "core/paths.hpp"
 #include "indicators/compute.hpp"
@@ -13,7 +14,7 @@ int main(int argc, char** argv) {
   std::string format = "auto";
   std::string only;
   bool ids = false;
-  CLI::App app{"Computes the indicators of a period from the store, with the change against a base period.",
+  CLI::App app{casestat::N_("Computes the indicators of a period from the store, with the change against a base period."),
                "casestat-indicators"};
   casestat::cli::add_db_option(app, request.db);
   app.add_option("-p,--period", request.period,

@@ -1,10 +1,11 @@
 // casestat-render: renders indicators JSON through a template: Mustache text, or a Word or Excel file to fill.
 #include "core/cli.hpp"
+#include "core/i18n.hpp"
 #include "render/text_render.hpp"
 
 int main(int argc, char** argv) {
   casestat::render::RenderOptions options;
-  CLI::App app{"Renders indicators JSON (casestat-indicators --format json) through a Mustache template.",
+  CLI::App app{casestat::N_("Renders indicators JSON (casestat-indicators --format json) through a Mustache template."),
                "casestat-render"};
   app.add_option("-t,--template", options.template_file,
                  "The template: a Word .docx or Excel .xlsx to fill (needs -o), or Mustache text (NAME.md.mustache escapes values for Markdown, NAME.html.mustache for HTML)")

@@ -1,5 +1,6 @@
 // casestat-sample: writes the synthetic ledgers of sample-data/ (or large benchmark files).
 #include "core/cli.hpp"
+#include "core/i18n.hpp"
 #include "core/output.hpp"
 #include "sample/generate.hpp"
 
@@ -7,10 +8,10 @@ int main(int argc, char** argv) {
   casestat::sample::SampleOptions options;
   std::string out = options.out.string();
   bool quiet = false;
-  CLI::App app{"Writes synthetic ledgers of a fictional city (江州市, 12 offices, 2024-2025): a case list, a public-"
+  CLI::App app{casestat::N_("Writes synthetic ledgers of a fictional city (江州市, 12 offices, 2024-2025): a case list, a public-"
                "interest litigation ledger, a recommendations ledger (xlsx), a petitions ledger (GBK CSV) and a "
                "judicial-aid ledger (xlsx; sample-data/ holds it as .xls, made once with `ssconvert "
-               "司法救助台账.xlsx 司法救助台账.xls`). The same seed gives the same bytes. Prints the files written.",
+               "司法救助台账.xlsx 司法救助台账.xls`). The same seed gives the same bytes. Prints the files written."),
                "casestat-sample"};
   app.add_option("--seed", options.seed, "The seed")->capture_default_str();
   app.add_option("--rows", options.rows,

@@ -1,11 +1,12 @@
 // casestat-xlsx: indicators JSON into an Excel workbook, laid out by a layout file.
 #include "core/cli.hpp"
+#include "core/i18n.hpp"
 #include "render/workbook_command.hpp"
 
 int main(int argc, char** argv) {
   casestat::render::WorkbookOptions options;
-  CLI::App app{"Writes indicators JSON (casestat-indicators, with --by unit for the per-office sheet) into an Excel "
-               "workbook laid out by a layout file.",
+  CLI::App app{casestat::N_("Writes indicators JSON (casestat-indicators, with --by unit for the per-office sheet) into an Excel "
+               "workbook laid out by a layout file."),
                "casestat-xlsx"};
   app.add_option("-l,--layout", options.layout,
                  "The layout (sheets, titles, charts); default: the site folder's workbook.toml, else "

@@ -7,7 +7,9 @@
 #include <cstdlib>
 #include <new>
 
+#include "core/cli_words.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/location.hpp"
 #include "core/output.hpp"
 #include "core/text.hpp"
@@ -21,19 +23,24 @@ std::string g_output;  // -o FILE
 
 void print_message(std::string_view kind, std::string_view message) {
   std::string text = printable(message.substr(0, kMessageBytes));
-  if (message.size() > kMessageBytes) text += fmt::format("… ({} bytes)", message.size());
+  if (message.size() > kMessageBytes) text += translate("… ({} bytes)", message.size());
   std::fflush(stdout);
   std::fprintf(stderr, "%s: %.*s: %s\n", g_tool.c_str(), static_cast<int>(kind.size()), kind.data(), text.c_str());
 }
 
-void print_error(std::string_view message) { print_message("error", message); }
+void print_error(std::string_view message) { print_message(_("error"), message); }
+
+void print_usage_hint() {
+  std::fputs(translate("Run '{} --help' for usage.", g_tool).c_str(), stderr);
+  std::fputc('\n', stderr);
+}
 
 // Every value a tool is given goes into messages, file names and documents as UTF-8 text:
 // false (after saying why) when one is not.
 bool arguments_are_utf8(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
     if (!is_valid_utf8(argv[i])) {
-      print_error(fmt::format("the argument {} is not UTF-8 text: {} (use a UTF-8 terminal, e.g. LANG=C.UTF-8)", i,
+      print_error(translate("the argument {} is not UTF-8 text: {} (use a UTF-8 terminal, e.g. LANG=C.UTF-8)", i,
                               printable(argv[i])));
       return false;
     }
@@ -47,9 +54,11 @@ const std::string& tool_name() { return g_tool; }
 
 int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
   g_tool = app.get_name().empty() ? "casestat" : app.get_name();
+  init_messages();
+  app.formatter(translating_formatter());
   Stdout::get();  // buffered stdout, SIGPIPE ignored
   if (!arguments_are_utf8(argc, argv)) {
-    std::fprintf(stderr, "Run '%s --help' for usage.\n", g_tool.c_str());
+    print_usage_hint();
     return static_cast<int>(Exit::usage);
   }
   // Every tool reads its settings through the same rule (core/paths.hpp), so every tool takes
@@ -76,8 +85,8 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
     std::printf("%s %s\n", g_tool.c_str(), CASESTAT_VERSION);
     return 0;
   } catch (const CLI::ParseError& e) {
-    print_error(e.what());
-    std::fprintf(stderr, "Run '%s --help' for usage.\n", g_tool.c_str());
+    print_error(parse_error_message(e));
+    print_usage_hint();
     return static_cast<int>(Exit::usage);
   }
   try {
@@ -98,14 +107,14 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
     } catch (...) {
     }
     print_error(e.what());
-    if (e.code() == Exit::usage) std::fprintf(stderr, "Run '%s --help' for usage.\n", g_tool.c_str());
+    if (e.code() == Exit::usage) print_usage_hint();
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
-    print_error("out of memory");
+    print_error(_("out of memory"));
     return static_cast<int>(Exit::system);
   } catch (const std::exception& e) {
     // A bug, not a user error: say so, with what we know.
-    print_error(std::string("internal error (please report it): ") + e.what());
+    print_error(translate("internal error (please report it): {}", e.what()));
     return static_cast<int>(Exit::system);
   }
 }
@@ -131,7 +140,7 @@ void set_examples(CLI::App& app, std::string_view examples) {
   app.footer("Examples:\n" + std::string(examples));
 }
 
-void warn(std::string_view message) { print_message("warning", message); }
+void warn(std::string_view message) { print_message(_("warning"), message); }
 
 void note(std::string_view message, bool quiet) {
   if (quiet) return;

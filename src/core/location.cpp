@@ -41,23 +41,26 @@ std::string quoted_value(std::string_view value) {
     ++end;
     while (end < value.size() && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) ++end;
   }
-  if (end == value.size()) return "\"" + printable(value) + "\"";
-  return fmt::format("\"{}…\" ({} bytes)", printable(value.substr(0, end)), value.size());
+  if (end == value.size()) return translate("\"{}\"", printable(value));
+  return translate("\"{}…\" ({} bytes)", printable(value.substr(0, end)), value.size());
 }
 
 std::string Location::describe() const {
-  std::string text = printable(file);
-  std::string sep = ": ";
-  if (!sheet.empty()) {
-    text += sep + "sheet " + printable(sheet);
-    sep = ", ";
-  }
-  if (row > 0) {
-    text += sep + "row " + std::to_string(row);
-    sep = ", ";
-  }
-  if (!column.empty()) text += sep + "column " + printable(column);
-  return text;
+  // Whole phrases rather than pieces, so that a language can order and join them its own way
+  // ("台账.xlsx: 工作表「公益诉讼」第17行，列「立案日期」").
+  const std::string name = printable(file);
+  const std::string sheet_name = printable(sheet);
+  const std::string column_name = printable(column);
+  const bool has_sheet = !sheet.empty(), has_row = row > 0, has_column = !column.empty();
+  if (has_sheet && has_row && has_column)
+    return translate("{}: sheet {}, row {}, column {}", name, sheet_name, row, column_name);
+  if (has_sheet && has_row) return translate("{}: sheet {}, row {}", name, sheet_name, row);
+  if (has_sheet && has_column) return translate("{}: sheet {}, column {}", name, sheet_name, column_name);
+  if (has_sheet) return translate("{}: sheet {}", name, sheet_name);
+  if (has_row && has_column) return translate("{}: row {}, column {}", name, row, column_name);
+  if (has_row) return translate("{}: row {}", name, row);
+  if (has_column) return translate("{}: column {}", name, column_name);
+  return name;
 }
 
 std::string column_letter(int64_t index) {

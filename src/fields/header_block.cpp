@@ -141,7 +141,7 @@ void bind_columns(std::vector<Column>& columns, const Dictionary& dictionary, co
     if (auto [it, fresh] = bound.emplace(match->field, &column); !fresh) {
       const Column& first = *it->second;
       std::string hint = first.path.size() > 1 || column.path.size() > 1
-                             ? fmt::format(", or tell them apart in the field dictionary by the captions above them "
+                             ? translate(", or tell them apart in the field dictionary by the captions above them "
                                            "(an alias such as \"{}\")",
                                            joined(column.path))
                              : "";

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/i18n_context.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "fields/toml_file.hpp"
@@ -143,10 +144,10 @@ std::string Offices::fix_for(std::string_view unknown) const {
   std::string word(trim(unknown));
   std::string file = source_.empty() ? "site.toml" : source_.string();
   if (std::optional<std::string> guess = closest(word))
-    return fmt::format("if it means {0}, add under [office_aliases] in {1} the line \"{0}\" = [\"{2}\"] (or add "
+    return translate("if it means {0}, add under [office_aliases] in {1} the line \"{0}\" = [\"{2}\"] (or add "
                        "\"{2}\" to that line's list); if it is another office, add its full name to office_order",
                        *guess, file, word);
-  return fmt::format("if it is another name of an office, add under [office_aliases] in {0} a line such as "
+  return translate("if it is another name of an office, add under [office_aliases] in {0} a line such as "
                      "\"{1}\" = [\"{2}\"]; if it is an office of its own, add its full name to office_order",
                      file, names_.empty() ? std::string("…人民检察院") : names_.front(), word);
 }
@@ -164,9 +165,9 @@ std::vector<std::string> unknown_office_warnings(const std::string& place, const
                                                  const Offices& offices) {
   std::vector<std::string> lines;
   for (const auto& [name, count] : unknown.counts)
-    lines.push_back(fmt::format("{}: 承办单位 \"{}\" ({} {}) is not an office of {}: its rows would be a table row "
+    lines.push_back(translate("{}: 承办单位 \"{}\" ({} {}) is not an office of {}: its rows would be a table row "
                                 "of their own; {}",
-                                place, name, count, count == 1 ? "row" : "rows",
+                                place, name, count, count == 1 ? pgettext_("count", "row") : pgettext_("count", "rows"),
                                 offices.source().filename().string(), offices.fix_for(name)));
   return lines;
 }

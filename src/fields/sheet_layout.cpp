@@ -211,7 +211,7 @@ bool is_total_row(const Row& row) {
 }
 
 std::string MergedFigure::describe() const {
-  return fmt::format("{}: {} is merged over rows {}-{} ({}): one figure for those rows, counted once, in row {}",
+  return translate("{}: {} is merged over rows {}-{} ({}): one figure for those rows, counted once, in row {}",
                      where.describe(), value, range.first_row, range.last_row, range.describe(), range.first_row);
 }
 

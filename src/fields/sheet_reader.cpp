@@ -133,8 +133,8 @@ class RecordReader : public LayoutHandler {
 }  // namespace
 
 std::string SheetSummary::header_words() const {
-  if (header_first_row == header_row) return "header on row " + std::to_string(header_row);
-  return "header on rows " + std::to_string(header_first_row) + "-" + std::to_string(header_row);
+  if (header_first_row == header_row) return translate("header on row {}", header_row);
+  return translate("header on rows {}-{}", header_first_row, header_row);
 }
 
 SheetSummary read_records(Workbook& workbook, size_t sheet_index, const Dictionary& dictionary,

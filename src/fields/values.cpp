@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/calendar.hpp"
+#include "core/error.hpp"
 #include "core/location.hpp"
 #include "core/text.hpp"
 
@@ -155,7 +156,7 @@ std::optional<std::string> parse_date(const Cell& cell, std::string& why) {
   switch (cell.type) {
     case Cell::Type::date:
       if (cell.text.size() >= 10 && cell.text[4] == '-') return cell.text.substr(0, 10);
-      why = "cannot read the time " + cell.text + " as a date";
+      why = translate("cannot read the time {} as a date", cell.text);
       return std::nullopt;
     case Cell::Type::number:
       // A serial number in a date column: a date cell that lost its format.
@@ -164,21 +165,21 @@ std::optional<std::string> parse_date(const Cell& cell, std::string& why) {
         if (auto text = date_from_text(iso)) return text;
       }
       if (auto text = date_from_text(cell.text)) return text;  // 20210305 typed as a number
-      why = "cannot read " + quoted(cell) + " as a date";
+      why = translate("cannot read {} as a date", quoted(cell));
       return std::nullopt;
     case Cell::Type::text:
       if (auto text = date_from_text(cell.text)) return text;
-      why = "cannot read " + quoted(cell) + " as a date";
+      why = translate("cannot read {} as a date", quoted(cell));
       return std::nullopt;
     default:
-      why = "cannot read " + quoted(cell) + " as a date";
+      why = translate("cannot read {} as a date", quoted(cell));
       return std::nullopt;
   }
 }
 
 std::optional<int64_t> parse_money(const Cell& cell, int64_t fen_per_unit, std::string& why) {
   std::string s = ascii_digits(trim(cell.text));
-  why = "cannot read " + quoted(cell) + " as an amount of money";
+  why = translate("cannot read {} as an amount of money", quoted(cell));
   if (cell.type != Cell::Type::number && cell.type != Cell::Type::text) return std::nullopt;
   s = remove_all(remove_all(remove_all(s, " "), "，"), "\xC2\xA0");
   strip_prefix(s, "¥") || strip_prefix(s, "￥") || strip_prefix(s, "RMB") || strip_prefix(s, "人民币");
@@ -198,7 +199,7 @@ std::optional<int64_t> parse_money(const Cell& cell, int64_t fen_per_unit, std::
   __int128 numerator = digits * per_unit;
   __int128 fen = (numerator * 2 + scale) / (scale * 2);
   if (fen > static_cast<__int128>(INT64_MAX / 2)) {
-    why = "the amount " + quoted(cell) + " is too large";
+    why = translate("the amount {} is too large", quoted(cell));
     return std::nullopt;
   }
   why.clear();
@@ -207,7 +208,7 @@ std::optional<int64_t> parse_money(const Cell& cell, int64_t fen_per_unit, std::
 
 std::optional<int64_t> parse_integer(const Cell& cell, std::string& why) {
   std::string s = ascii_digits(trim(cell.text));
-  why = "cannot read " + quoted(cell) + " as a whole number";
+  why = translate("cannot read {} as a whole number", quoted(cell));
   s = remove_all(s, " ");
   for (std::string_view unit : {"人次", "件次", "人", "件", "名", "户", "个", "次", "起", "家"})
     if (strip_suffix(s, unit)) break;
@@ -258,10 +259,10 @@ std::optional<bool> parse_flag(const Cell& cell, std::string& why, const Field* 
     if (s == y) return true;
   for (auto n : no)
     if (s == n) return false;
-  why = "cannot read " + quoted(cell) + " as 是 or 否";
+  why = translate("cannot read {} as 是 or 否", quoted(cell));
   if (field) {
     std::string word(trim(cell.text));
-    why += fmt::format(": if the office means 是 by it, add it to the field's yes words in {} ({} = {{ ..., yes = "
+    why += translate(": if the office means 是 by it, add it to the field's yes words in {} ({} = {{ ..., yes = "
                        "[\"{}\"] }}), if 否, to its no words (no = [\"{}\"])",
                        field->source_file.empty() ? "fields.toml" : field->source_file, field->id, word, word);
   }

@@ -26,11 +26,11 @@ class Loader {
   std::string text(const toml::table& t, const char* key, const std::string& id, bool required) const {
     const toml::node* node = t.get(key);
     if (!node) {
-      if (required) fail(t, id, fmt::format("has no {}", key));
+      if (required) fail(t, id, translate("has no {}", key));
       return {};
     }
     auto v = node->value<std::string>();
-    if (!v) fail(*node, id, fmt::format("{} must be text in quotes", key));
+    if (!v) fail(*node, id, translate("{} must be text in quotes", key));
     return *v;
   }
 
@@ -38,7 +38,7 @@ class Loader {
     if (!dictionary_.find(name)) {
       std::string known;
       for (const auto& f : dictionary_.fields()) known += (known.empty() ? "" : ", ") + f.id;
-      fail(node, id, fmt::format("unknown field \"{}\" (the fields of {}: {})", name,
+      fail(node, id, translate("unknown field \"{}\" (the fields of {}: {})", name,
                                  dictionary_.source().filename().string(), known));
     }
     return name;
@@ -51,22 +51,22 @@ class Loader {
     } else if (auto a = node.as_array()) {
       for (const auto& e : *a) {
         auto s2 = e.value<std::string>();
-        if (!s2) fail(e, id, fmt::format("{} must be text in quotes", what));
+        if (!s2) fail(e, id, translate("{} must be text in quotes", what));
         out.push_back(*s2);
       }
     } else {
-      fail(node, id, fmt::format("{} must be text, or a list of texts", what));
+      fail(node, id, translate("{} must be text, or a list of texts", what));
     }
     return out;
   }
 
   Filter filter(const toml::node& node, const std::string& id) const {
     const toml::table* t = node.as_table();
-    if (!t) fail(node, id, "a condition must be a table such as { field = \"category\", contains = \"公益诉讼\" }");
+    if (!t) fail(node, id, _("a condition must be a table such as { field = \"category\", contains = \"公益诉讼\" }"));
     Filter f;
     const toml::node* field_node = t->get("field");
     if (!field_node || !field_node->value<std::string>())
-      fail(node, id, "a condition needs field = \"...\"");
+      fail(node, id, _("a condition needs field = \"...\""));
     f.field = field(node, id, *field_node->value<std::string>());
     int ops = 0;
     for (const auto& [key, value] : *t) {
@@ -82,7 +82,7 @@ class Loader {
       } else if (k == "contains") {
         f.op = Filter::Op::contains;
         f.values = strings(value, id, "contains");
-        if (f.values.size() != 1) fail(value, id, "contains takes one text");
+        if (f.values.size() != 1) fail(value, id, _("contains takes one text"));
       } else if (k == "is") {
         f.op = Filter::Op::flag;
         auto s = value.value<std::string>();
@@ -92,30 +92,30 @@ class Loader {
         } else if (b) {
           f.flag = *b;
         } else {
-          fail(value, id, "is takes \"是\" or \"否\"");
+          fail(value, id, _("is takes \"是\" or \"否\""));
         }
       } else if (k == "present") {
         auto b = value.value<bool>();
-        if (!b) fail(value, id, "present takes true or false");
+        if (!b) fail(value, id, _("present takes true or false"));
         f.op = *b ? Filter::Op::present : Filter::Op::absent;
       } else if (k == "within_days_of") {
         f.op = Filter::Op::within_days;
         auto s = value.value<std::string>();
-        if (!s) fail(value, id, "within_days_of takes a date field");
+        if (!s) fail(value, id, _("within_days_of takes a date field"));
         f.since = field(value, id, *s);
       } else if (k == "days") {
         --ops;
         auto d = value.value<int64_t>();
-        if (!d || *d < 0) fail(value, id, "days takes a whole number");
+        if (!d || *d < 0) fail(value, id, _("days takes a whole number"));
         f.days = *d;
       } else {
-        fail(value, id, fmt::format("unknown condition \"{}\" (expected equals, one_of, contains, is, present, "
+        fail(value, id, translate("unknown condition \"{}\" (expected equals, one_of, contains, is, present, "
                                     "within_days_of)",
                                     k));
       }
     }
-    if (ops != 1) fail(node, id, "a condition needs exactly one of equals, one_of, contains, is, present, within_days_of");
-    if (f.op == Filter::Op::within_days && !t->get("days")) fail(node, id, "within_days_of needs days = N");
+    if (ops != 1) fail(node, id, _("a condition needs exactly one of equals, one_of, contains, is, present, within_days_of"));
+    if (f.op == Filter::Op::within_days && !t->get("days")) fail(node, id, _("within_days_of needs days = N"));
     return f;
   }
 
@@ -143,7 +143,7 @@ class Loader {
       data_error("{}: line {}: an indicator has no id", path_.string(), node.source().begin.line);
     ind.id = *id->value<std::string>();
     known_keys(*t, ind.id);
-    if (catalog.find(ind.id)) fail(*t, ind.id, "is defined twice");
+    if (catalog.find(ind.id)) fail(*t, ind.id, _("is defined twice"));
     like(*t, ind, catalog);
     ind.name = text(*t, "name", ind.id, true);
     ind.section = text(*t, "section", ind.id, true);
@@ -152,7 +152,7 @@ class Loader {
     ind.kind = kind(*t, ind.id);
     if (std::string ledger = text(*t, "ledger", ind.id, false); !ledger.empty()) {
       if (!ledger_named(ledger))
-        fail(*t->get("ledger"), ind.id, fmt::format("unknown ledger \"{}\" (expected {})", ledger, ledger_words()));
+        fail(*t->get("ledger"), ind.id, translate("unknown ledger \"{}\" (expected {})", ledger, ledger_words()));
       ind.ledger = ledger;
     }
     date_rules(*t, ind);
@@ -165,7 +165,7 @@ class Loader {
       ind.numerator = text(*t, "numerator", ind.id, true);
       ind.denominator = text(*t, "denominator", ind.id, true);
     } else if (ind.dates.empty()) {
-      fail(*t, ind.id, "has no date = \"...\" (which date puts a record in the period)");
+      fail(*t, ind.id, _("has no date = \"...\" (which date puts a record in the period)"));
     }
     tables_[ind.id] = t;
     return ind;
@@ -191,7 +191,7 @@ class Loader {
                                              "ledger", "date",   "open_during", "where", "where_any", "distinct",
                                              "sum",  "numerator", "denominator", "like"};
     for (const auto& [key, value] : t)
-      if (!known.count(std::string(key.str()))) fail(value, id, fmt::format("unknown key \"{}\"", std::string(key.str())));
+      if (!known.count(std::string(key.str()))) fail(value, id, translate("unknown key \"{}\"", std::string(key.str())));
   }
 
   // like = "other": start from another indicator's records (its ledger, dates and conditions)
@@ -200,11 +200,11 @@ class Loader {
     if (other.empty()) return;
     const toml::node& node = *t.get("like");
     const Indicator* base = catalog.find(other);
-    if (!base) fail(node, ind.id, fmt::format("like = \"{}\": no such indicator above this one", other));
-    if (base->kind == Kind::ratio) fail(node, ind.id, "like cannot name a ratio");
+    if (!base) fail(node, ind.id, translate("like = \"{}\": no such indicator above this one", other));
+    if (base->kind == Kind::ratio) fail(node, ind.id, _("like cannot name a ratio"));
     int depth = like_depth_[base->id] + 1;
     if (depth > kMaxLikeDepth)
-      fail(node, ind.id, fmt::format("like = \"{}\": a chain of more than {} indicators each like the one before; "
+      fail(node, ind.id, translate("like = \"{}\": a chain of more than {} indicators each like the one before; "
                                      "write this one's conditions out in full",
                                      other, kMaxLikeDepth));
     like_depth_[ind.id] = depth;
@@ -219,7 +219,7 @@ class Loader {
     if (name == "count") return Kind::count;
     if (name == "sum") return Kind::sum;
     if (name == "ratio" || name == "share") return Kind::ratio;
-    fail(*t.get("kind"), id, fmt::format("unknown kind \"{}\" (expected count, sum or ratio)", name));
+    fail(*t.get("kind"), id, translate("unknown kind \"{}\" (expected count, sum or ratio)", name));
   }
 
   void date_rules(const toml::table& t, Indicator& ind) const {
@@ -231,7 +231,7 @@ class Loader {
     if (const toml::node* d = t.get("open_during")) {
       DateRule rule{DateRule::Op::open_during, {}};
       for (const auto& f : strings(*d, ind.id, "open_during")) rule.fields.push_back(field(*d, ind.id, f));
-      if (rule.fields.size() != 2) fail(*d, ind.id, "open_during takes two fields: [opened, closed]");
+      if (rule.fields.size() != 2) fail(*d, ind.id, _("open_during takes two fields: [opened, closed]"));
       ind.dates.push_back(rule);
     }
   }
@@ -241,7 +241,7 @@ class Loader {
     ind.sum = field(*t.get("sum"), ind.id, s);
     FieldType type = dictionary_.find(s)->type;
     if (type != FieldType::money && type != FieldType::integer)
-      fail(*t.get("sum"), ind.id, fmt::format("sum = \"{}\": a {} field cannot be summed", s, to_string(type)));
+      fail(*t.get("sum"), ind.id, translate("sum = \"{}\": a {} field cannot be summed", s, to_string(type)));
     if (type == FieldType::money && ind.unit != "万元" && ind.unit != "元")
       fail(*t.get("unit"), ind.id, "a sum of money needs unit = \"万元\" or \"元\"");
   }
@@ -253,12 +253,12 @@ class Loader {
       const Indicator* other = catalog.find(*part);
       if (!other)
         fail(*tables_.at(ind.id)->get(part == &ind.numerator ? "numerator" : "denominator"), ind.id,
-             fmt::format("refers to \"{}\", which is not in the catalog", *part));
+             translate("refers to \"{}\", which is not in the catalog", *part));
       for (const auto& p : path)
         if (p == other->id) {
           std::string cycle;
           for (const auto& q : path) cycle += q + " -> ";
-          fail(*tables_.at(ind.id), ind.id, fmt::format("its definition goes round in a circle: {}{}", cycle, other->id));
+          fail(*tables_.at(ind.id), ind.id, translate("its definition goes round in a circle: {}{}", cycle, other->id));
         }
       path.push_back(other->id);
       check_ratio(catalog, *other, path, checked);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/i18n_context.hpp"
 #include "indicators/engine.hpp"
 
 namespace casestat {
@@ -84,37 +85,37 @@ std::vector<std::string> coverage_warnings(const Coverage& coverage, const Catal
                          [](const LedgerCoverage& l) { return l.in_period > 0; });
   std::vector<std::string> warnings;
   if (!any) {
-    std::string store = coverage.ledgers.empty() ? "the store holds no records"
-                        : coverage.latest.empty() ? "no record in the store has a date"
-                                                  : "the latest date in the store is " + coverage.latest;
+    std::string store = coverage.ledgers.empty() ? _("the store holds no records")
+                        : coverage.latest.empty() ? _("no record in the store has a date")
+                                                  : translate("the latest date in the store is {}", coverage.latest);
     if (!allow_empty)
       data_error("{}: no ledger has a record in this period ({}): every figure would be 0. Import the period's "
                  "ledgers first, pick another period, or pass --allow-empty to write the zeros",
                  when, store);
-    warnings.push_back(fmt::format("{}: no ledger has a record in this period ({}): every figure is 0 (--allow-empty)",
+    warnings.push_back(translate("{}: no ledger has a record in this period ({}): every figure is 0 (--allow-empty)",
                                    when, store));
   }
   for (const auto& ledger : coverage.ledgers) {
     if (any && ledger.in_period == 0)
-      warnings.push_back(fmt::format("{}: the {} ledger has no record in this period{}: its figures are 0; import its "
+      warnings.push_back(translate("{}: the {} ledger has no record in this period{}: its figures are 0; import its "
                                      "ledger for the period",
                                      when, ledger.ledger,
-                                     ledger.latest.empty() ? "" : " (its latest date is " + ledger.latest + ")"));
+                                     ledger.latest.empty() ? "" : translate(" (its latest date is {})", ledger.latest)));
     // A ledger's own date: a row without it is in no period, so in no figure.
     std::string own = own_date(ledger.ledger);
     if (auto it = ledger.filled.find(own); it != ledger.filled.end() && it->second < ledger.records) {
       int64_t missing = ledger.records - it->second;
-      warnings.push_back(fmt::format("{} of the {} records of the {} ledger {} no {}: unless another date of theirs "
+      warnings.push_back(translate("{} of the {} records of the {} ledger {} no {}: unless another date of theirs "
                                      "counts, they are in no period and no figure; fill it in the ledger and import "
                                      "it again",
-                                     missing, ledger.records, ledger.ledger, missing == 1 ? "has" : "have",
+                                     missing, ledger.records, ledger.ledger, missing == 1 ? pgettext_("coverage", "has") : pgettext_("coverage", "have"),
                                      field_name(dictionary, own)));
     }
     if (auto it = ledger.filled.find(by); !by.empty() && it != ledger.filled.end() && it->second < ledger.records)
-      warnings.push_back(fmt::format("{} of the {} records of the {} ledger {} no {}: they count in the totals and "
+      warnings.push_back(translate("{} of the {} records of the {} ledger {} no {}: they count in the totals and "
                                      "in the table's row for records without one, under no office of their own",
                                      ledger.records - it->second, ledger.records, ledger.ledger,
-                                     ledger.records - it->second == 1 ? "has" : "have", field_name(dictionary, by)));
+                                     ledger.records - it->second == 1 ? pgettext_("coverage", "has") : pgettext_("coverage", "have"), field_name(dictionary, by)));
   }
   // An indicator whose date no record of its ledger has: a column missing or misnamed, most likely.
   std::set<std::string> said;
@@ -131,9 +132,9 @@ std::vector<std::string> coverage_warnings(const Coverage& coverage, const Catal
           names += (names.empty() ? "" : " or ") + field_name(dictionary, field);
         }
         if (filled > 0 || indicator.ledger.empty() || !said.insert(ledger.ledger + names).second) continue;
-        warnings.push_back(fmt::format("none of the {} {} of the {} ledger has {}: {} and every indicator dated by "
+        warnings.push_back(translate("none of the {} {} of the {} ledger has {}: {} and every indicator dated by "
                                        "it are 0 in every period; is the column named in the field dictionary?",
-                                       ledger.records, ledger.records == 1 ? "record" : "records", ledger.ledger,
+                                       ledger.records, ledger.records == 1 ? pgettext_("coverage", "record") : pgettext_("coverage", "records"), ledger.ledger,
                                        names, indicator.id));
       }
     }
@@ -147,7 +148,7 @@ std::vector<std::string> unknown_group_warnings(const std::vector<std::string>& 
   if (offices.empty()) return warnings;
   for (const auto& name : groups)
     if (name != unfilled && !offices.canonical(name))
-      warnings.push_back(fmt::format("the per-office table has a row for 承办单位 \"{}\", which is not an office of "
+      warnings.push_back(translate("the per-office table has a row for 承办单位 \"{}\", which is not an office of "
                                      "{}: {}; then remove its ledgers with casestat-import --forget and import "
                                      "them again",
                                      name, offices.source().filename().string(), offices.fix_for(name)));

@@ -14,15 +14,15 @@ namespace casestat {
 namespace {
 
 std::string field_words(const Column& column) {
-  if (!column.field) return "kept as an extra column";
+  if (!column.field) return _("kept as an extra column");
   std::string words = column.field->id + " (" + to_string(column.field->type);
   if (column.field->type == FieldType::money) {
     if (column.fen_per_unit == 100)
-      words += " in 元";
+      words += _(" in 元");
     else if (column.fen_per_unit == 1000000)
-      words += " in 万元";
+      words += _(" in 万元");
     else
-      words += ", " + std::to_string(column.fen_per_unit) + " 分 per unit";
+      words += translate(", {} 分 per unit", column.fen_per_unit);
   }
   return words + ")";
 }
@@ -47,17 +47,16 @@ std::string sheet_report(const std::string& file, const SheetSummary& summary, L
   std::string out = Location{file, summary.sheet, 0, ""}.describe() + ": " + to_string(ledger) + "\n";
   out += "  " + summary.header_words();
   if (!summary.title_rows.empty())
-    out += " (title " + std::string(summary.title_rows.size() == 1 ? "row" : "rows") + " " +
-           row_list(summary.title_rows) + " skipped)";
+    out += summary.title_rows.size() == 1 ? translate(" (title row {} skipped)", row_list(summary.title_rows))
+                                          : translate(" (title rows {} skipped)", row_list(summary.title_rows));
   out += "\n";
-  out += "  rows: " + std::to_string(summary.rows_read) + " read, " + std::to_string(summary.rows_ok) + " good, " +
-         std::to_string(summary.rows_blank) + " blank, " + std::to_string(summary.rows_total) + " total (合计), " +
-         std::to_string(summary.rows_rejected) + " with problems\n";
-  out += "  dates recognized: " + std::to_string(summary.dates_recognized) + "\n";
+  out += translate("  rows: {} read, {} good, {} blank, {} total (合计), {} with problems", summary.rows_read,
+                   summary.rows_ok, summary.rows_blank, summary.rows_total, summary.rows_rejected) +
+         "\n";
+  out += translate("  dates recognized: {}", summary.dates_recognized) + "\n";
   size_t extras = 0;
   for (const auto& column : summary.columns) extras += column.field ? 0 : 1;
-  out += "  columns: " + std::to_string(summary.columns.size() - extras) + " matched, " + std::to_string(extras) +
-         " kept as extras\n";
+  out += translate("  columns: {} matched, {} kept as extras", summary.columns.size() - extras, extras) + "\n";
   for (const auto& column : summary.columns)
     out += "    " + column_letter(static_cast<int64_t>(column.index)) + " " + caption_words(column) + " -> " +
            field_words(column) + "\n";
@@ -91,7 +90,7 @@ int check_command(const CheckOptions& options) {
         Location place{file, sheet, 0, ""};
         if (choice.skip_headerless &&
             !has_header_candidate(*workbook, index, dictionary, sheet_opts.max_header_search)) {
-          out.write(place.describe() + ": skipped: no header row\n");
+          out.write(translate("{}: skipped: no header row", place.describe()) + "\n");
           continue;
         }
         ++sheets_read;
@@ -130,7 +129,7 @@ int check_command(const CheckOptions& options) {
         }
       }
       if (sheets_read == 0) {
-        messages.error(file + ": no sheet has a header row; name one with --sheet and --header-row");
+        messages.error(translate("{}: no sheet has a header row; name one with --sheet and --header-row", file));
         list.add_sheet_problem(ProblemKind::unreadable_sheet, file, "", "没有一个工作表有表头行",
                                "在数据上方加上表头（受理日期、承办单位、案件类别等列名）");
         ++problems;
@@ -148,12 +147,13 @@ int check_command(const CheckOptions& options) {
   if (!kinds.empty()) {
     int64_t total = 0;
     for (const auto& [kind, n] : kinds) total += n;
-    messages.note(count_of(total, "problem", "problems") + " found" +
-                  (options.problems.empty() ? " (casestat-check --problems 问题清单.xlsx lists them for the departments):"
-                                            : ", listed in " + options.problems + ":"));
-    for (const auto& [kind, n] : kinds) messages.note("  " + std::to_string(n) + " " + summary_words(kind));
+    messages.note(options.problems.empty()
+                      ? translate("{} found (casestat-check --problems 问题清单.xlsx lists them for the departments):",
+                                  count_of(total, "problem", "problems"))
+                      : translate("{} found, listed in {}:", count_of(total, "problem", "problems"), options.problems));
+    for (const auto& [kind, n] : kinds) messages.note("  " + std::to_string(n) + " " + _(summary_words(kind)));
   } else if (!options.problems.empty()) {
-    messages.note("no problems found; " + options.problems + " lists none");
+    messages.note(translate("no problems found; {} lists none", options.problems));
   }
   return problems > 0 ? static_cast<int>(Exit::data) : 0;
 }

@@ -38,7 +38,7 @@ class SheetWriter : public LayoutHandler {
       : options_(options), sheet_(sheet), where_(where) {}
 
   void header(const HeaderBlock& header, const std::vector<int64_t>&) override {
-    if (header.assumed) cli::warn(where_ + ": no row names known fields; the first row is taken as the header");
+    if (header.assumed) cli::warn(translate("{}: no row names known fields; the first row is taken as the header", where_));
     size_t width = 0;
     for (const auto& column : header.columns) width = std::max(width, column.index + 1);
     names_.resize(width);

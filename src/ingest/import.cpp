@@ -27,15 +27,14 @@ std::string skipped_words(const SheetSummary& summary) {
   if (summary.rows_blank > 0) parts = count_of(summary.rows_blank, "blank row", "blank rows");
   if (summary.rows_total > 0)
     parts += (parts.empty() ? "" : ", ") + count_of(summary.rows_total, "total row", "total rows");
-  return ", " + std::to_string(skipped) + " skipped (" + parts + ")";
+  return translate(", {} skipped ({})", skipped, parts);
 }
 
 // "案件信息.xlsx: sheet 案件: cases, header on row 2, 1200 imported, 3 skipped (1 blank row, 2 total rows)"
 std::string summary_line(const std::string& file, const SheetSummary& summary, Ledger ledger) {
-  std::string line = Location{file, summary.sheet, 0, ""}.describe() + ": " + to_string(ledger) +
-                     ", " + summary.header_words() + ", " +
-                     std::to_string(summary.rows_ok) + " imported" + skipped_words(summary);
-  if (summary.rows_rejected > 0) line += ", " + std::to_string(summary.rows_rejected) + " rejected";
+  std::string line = translate("{}: {}, {}, {} imported{}", Location{file, summary.sheet, 0, ""}.describe(),
+                               to_string(ledger), summary.header_words(), summary.rows_ok, skipped_words(summary));
+  if (summary.rows_rejected > 0) line += translate(", {} rejected", summary.rows_rejected);
   return line;
 }
 
@@ -46,15 +45,15 @@ std::string sheet_place(const Workbook& workbook, size_t index) {
 // The last line about a refused file, whatever refused it (a file that cannot be opened, a
 // sheet that cannot be read, bad rows): one message a clerk or a script can look for.
 void say_rejected(Messages& messages, const std::string& file, size_t errors, bool only_rows) {
-  std::string hint = only_rows ? "fix the rows above or use --on-error skip" : "fix the problems above";
-  messages.error(file + ": rejected, nothing imported (" + count_of(static_cast<int64_t>(errors), "error", "errors") +
-                 "); " + hint);
+  std::string hint = only_rows ? _("fix the rows above or use --on-error skip") : _("fix the problems above");
+  messages.error(translate("{}: rejected, nothing imported ({}); {}", file,
+                           count_of(static_cast<int64_t>(errors), "error", "errors"), hint));
 }
 
 // "案件信息.xlsx: not imported: MESSAGE", unless the message names the file already.
 std::string in_file(const std::string& file, std::string_view message) {
   if (message.substr(0, file.size() + 1) == file + ":") return std::string(message);
-  return file + ": not imported: " + std::string(message);
+  return translate("{}: not imported: {}", file, message);
 }
 
 }  // namespace
@@ -63,8 +62,8 @@ bool already_imported(Database& db, const std::string& file, const std::string& 
                       Messages& messages) {
   auto earlier = find_import_by_sha256(db, sha256);
   if (!earlier) return false;
-  std::string as = earlier->file == name ? "" : " as " + earlier->file;
-  messages.note(file + ": already imported on " + earlier->imported_at + as + ", nothing to do");
+  std::string as = earlier->file == name ? "" : translate(" as {}", earlier->file);
+  messages.note(translate("{}: already imported on {}{}, nothing to do", file, earlier->imported_at, as));
   return true;
 }
 
@@ -79,10 +78,10 @@ std::string store_name(const std::string& argument, const std::string& sha256) {
 // some ledgers do repeat numbers.
 static void warn_of_overlaps(Database& db, int64_t import_id, const std::string& file, Messages& messages) {
   for (const Overlap& overlap : find_overlaps(db, import_id))
-    messages.warning(file + ": " + std::to_string(overlap.shared) + " of its " + std::to_string(overlap.own) +
-                     " case numbers (案号) are already in the store from " + overlap.other_file +
-                     ": those cases would be counted twice; if this file replaces that one, remove the old one with "
-                     "casestat-import --forget " + overlap.other_file);
+    messages.warning(translate("{}: {} of its {} case numbers (案号) are already in the store from {}: those cases "
+                               "would be counted twice; if this file replaces that one, remove the old one with "
+                               "casestat-import --forget {}",
+                               file, overlap.shared, overlap.own, overlap.other_file, overlap.other_file));
 }
 
 FileResult import_workbook(Database& db, Workbook& workbook, const std::string& name, const std::string& sha256,
@@ -117,8 +116,8 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   for (size_t index : choice.indexes) {
     const std::string& sheet = workbook.sheet_names()[index];
     if (choice.skip_headerless && !has_header_candidate(workbook, index, dictionary, sheet_opts.max_header_search)) {
-      messages.warning(sheet_place(workbook, index) + ": skipped: no header row (no cell in its first " +
-                       std::to_string(sheet_opts.max_header_search) + " rows names a known field)");
+      messages.warning(translate("{}: skipped: no header row (no cell in its first {} rows names a known field)",
+                                 sheet_place(workbook, index), sheet_opts.max_header_search));
       continue;
     }
     ++sheets_read;
@@ -134,7 +133,7 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
       SheetSummary summary = import_sheet(workbook, index, dictionary, sheet_opts, office_names, target, [&](int64_t seen) {
         if (seen / kProgressEvery == shown) return;
         shown = seen / kProgressEvery;
-        progress.update(progress_prefix + std::to_string(shown * kProgressEvery) + " rows");
+        progress.update(translate("{}{} rows", progress_prefix, shown * kProgressEvery));
       });
       progress.clear();
       counts.rows_read += summary.rows_read;
@@ -170,13 +169,13 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
     return result;  // the transaction rolls back
   }
   if (options.on_error == OnError::skip && options.rejects.empty())
-    for (const auto& error : row_errors) messages.warning(error.describe() + " (row left out)");
+    for (const auto& error : row_errors) messages.warning(translate("{} (row left out)", error.describe()));
   set_import_counts(db, import_id, counts);
   warn_of_overlaps(db, import_id, file, messages);
   if (!options.dry_run) transaction.commit();
   if (replaced) {
-    messages.note(file + ": replaced the earlier version imported on " + replaced->imported_at + " (" +
-                  count_of(replaced->counts.rows_imported, "row", "rows") + ")");
+    messages.note(translate("{}: replaced the earlier version imported on {} ({})", file, replaced->imported_at,
+                            count_of(replaced->counts.rows_imported, "row", "rows")));
     result.status = FileStatus::replaced;
   }
   for (const auto& line : summaries) messages.note(line);
@@ -196,15 +195,16 @@ int forget_files(const ImportOptions& options) {
       std::string names;
       Statement all = db.prepare("SELECT file FROM imports ORDER BY file");
       while (all.step()) names += (names.empty() ? "" : ", ") + all.text(0);
-      messages.error(name + ": not in the store " + options.db + (names.empty() ? " (it is empty)" : " (it holds: " + names + ")"));
+      messages.error(names.empty() ? translate("{}: not in the store {} (it is empty)", name, options.db)
+                                   : translate("{}: not in the store {} (it holds: {})", name, options.db, names));
       missing = true;
       continue;
     }
     forget_import(db, found->id);
     transaction.commit();
     removed = true;
-    messages.note(name + ": removed from the store (" + count_of(found->counts.rows_imported, "row", "rows") +
-                  " imported on " + found->imported_at + ")");
+    messages.note(translate("{}: removed from the store ({} imported on {})", name,
+                            count_of(found->counts.rows_imported, "row", "rows"), found->imported_at));
   }
   if (removed) db.exec("VACUUM");  // so the removed rows do not linger in free pages of the file
   return missing ? static_cast<int>(Exit::data) : 0;
@@ -265,10 +265,10 @@ int import_command(const ImportOptions& options) {
     rejects_file->write(rejects_csv(rejects));
     rejects_file->commit();
     if (!rejects.empty())
-      messages.note(count_of(static_cast<int64_t>(rejects.size()), "row", "rows") + " left out: see " +
-                    options.rejects);
+      messages.note(translate("{} left out: see {}", count_of(static_cast<int64_t>(rejects.size()), "row", "rows"),
+                              options.rejects));
   }
-  if (options.dry_run) messages.note("dry run: nothing was written to the store");
+  if (options.dry_run) messages.note(_("dry run: nothing was written to the store"));
   return any_rejected ? static_cast<int>(Exit::data) : 0;
 }
 

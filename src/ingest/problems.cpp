@@ -32,20 +32,20 @@ std::string name_of(const Field* field, const std::string& fallback) { return fi
 
 const char* summary_words(ProblemKind kind) {
   switch (kind) {
-    case ProblemKind::unreadable: return "unreadable values";
-    case ProblemKind::flag_word: return "是/否 values outside the office's words";
-    case ProblemKind::missing_date: return "required dates missing";
-    case ProblemKind::future_date: return "dates in the future";
-    case ProblemKind::early_date: return "dates before 2000";
-    case ProblemKind::closed_before: return "closed before received";
-    case ProblemKind::replied_before: return "replied before issued or received";
-    case ProblemKind::duplicate_in_file: return "case numbers twice in one file";
-    case ProblemKind::duplicate_across: return "case numbers also in another file";
-    case ProblemKind::unknown_office: return "unknown offices";
-    case ProblemKind::merged_money: return "merged money cells";
-    case ProblemKind::unreadable_sheet: return "unreadable sheets or files";
+    case ProblemKind::unreadable: return N_("unreadable values");
+    case ProblemKind::flag_word: return N_("是/否 values outside the office's words");
+    case ProblemKind::missing_date: return N_("required dates missing");
+    case ProblemKind::future_date: return N_("dates in the future");
+    case ProblemKind::early_date: return N_("dates before 2000");
+    case ProblemKind::closed_before: return N_("closed before received");
+    case ProblemKind::replied_before: return N_("replied before issued or received");
+    case ProblemKind::duplicate_in_file: return N_("case numbers twice in one file");
+    case ProblemKind::duplicate_across: return N_("case numbers also in another file");
+    case ProblemKind::unknown_office: return N_("unknown offices");
+    case ProblemKind::merged_money: return N_("merged money cells");
+    case ProblemKind::unreadable_sheet: return N_("unreadable sheets or files");
   }
-  return "problems";
+  return N_("problems");
 }
 
 ProblemList::ProblemList(std::string today, const Offices& offices, const Dictionary& dictionary)

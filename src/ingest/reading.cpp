@@ -8,6 +8,7 @@
 
 #include "core/cli.hpp"
 #include "core/error.hpp"
+#include "core/i18n_context.hpp"
 #include "core/location.hpp"
 
 namespace casestat {
@@ -51,6 +52,16 @@ ReadOptions read_options(const ReadingOptions& options) {
   return read;
 }
 
+// The descriptions made from parts above, whole, for xgettext: --help translates a description
+// when it is printed (core/cli_words.hpp), by its whole text.
+[[maybe_unused]] constexpr const char* kMadeDescriptions[] = {
+    N_("The ledger of every sheet: cases, recommendations or petitions; default: from the sheet's name, else the "
+       "file's (建议 -> recommendations, 信访 -> petitions, else cases)"),
+    N_("The sheet to import, by name or number (1 = the first), or all"),
+    N_("The sheet to check, by name or number (1 = the first), or all"),
+    N_("The sheet to convert, by name or number (1 = the first), or all"),
+};
+
 void add_reading_options(CLI::App& app, ReadingOptions& options, const char* verb, std::string* ledger) {
   if (ledger) {
     std::vector<std::string> names;
@@ -79,7 +90,7 @@ void add_reading_options(CLI::App& app, ReadingOptions& options, const char* ver
 }
 
 void add_limit_options(CLI::App& app, ReadingOptions& options) {
-  const char* group = "Limits against hostile files (raise them for an honest huge file)";
+  const char* group = N_("Limits against hostile files (raise them for an honest huge file)");
   app.add_option("--max-inflated-mib", options.max_inflated_mib,
                  "The most an xlsx may inflate to, all its parts together (each as often as it is read), in MiB")
       ->capture_default_str()
@@ -139,8 +150,14 @@ void StderrMessages::warning(std::string_view line) { cli::warn(line); }
 
 void StderrMessages::note(std::string_view line) { cli::note(line, quiet_); }
 
+// The words counted (count_of's callers), for xgettext; "3 rows" is "3 行" in Chinese.
+[[maybe_unused]] constexpr const char* kCountedWords[] = {
+    NC_("count", "row"),      NC_("count", "rows"),       NC_("count", "error"),     NC_("count", "errors"),
+    NC_("count", "problem"),  NC_("count", "problems"),   NC_("count", "blank row"), NC_("count", "blank rows"),
+    NC_("count", "total row"), NC_("count", "total rows")};
+
 std::string count_of(int64_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+  return std::to_string(n) + " " + pgettext_("count", std::string(n == 1 ? one : many).c_str());
 }
 
 }  // namespace casestat

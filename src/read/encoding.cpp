@@ -247,7 +247,7 @@ std::string Utf8Reader::advice() const {
       if (!forced_) {
         // Not UTF-8 and not GBK: uchardet may know what it is (BIG5, SHIFT_JIS, ...).
         bool gb = guess_.empty() || guess_.rfind("GB", 0) == 0 || guess_ == "HZ-GB-2312";
-        return fmt::format("the file is neither UTF-8 nor GBK{}: save it again as \"CSV UTF-8\"",
+        return translate("the file is neither UTF-8 nor GBK{}: save it again as \"CSV UTF-8\"",
                            gb ? "" : " (it looks like " + guess_ + ")");
       }
       [[fallthrough]];

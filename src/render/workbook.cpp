@@ -48,9 +48,9 @@ class Writer {
       : wb_(wb), data_(data), site_(site), layout_(layout), f_(wb), by_id_(wb::indicators_by_id(data)) {}
 
   void sheet(const SheetSpec& spec) {
-    if (spec.name == kChartDataSheet) fail(spec, std::string("the name \"") + kChartDataSheet + "\" is kept for the charts' figures");
+    if (spec.name == kChartDataSheet) fail(spec, translate("the name \"{}\" is kept for the charts' figures", kChartDataSheet));
     lxw_worksheet* ws = workbook_add_worksheet(wb_, xml_text(spec.name).c_str());
-    if (!ws) fail(spec, "not a sheet name Excel accepts (at most 31 characters, none of []:*?/\\, each sheet its own)");
+    if (!ws) fail(spec, _("not a sheet name Excel accepts (at most 31 characters, none of []:*?/\\, each sheet its own)"));
     widths_.clear();
     header_lines_ = 1;
     worksheet_set_landscape(ws);
@@ -111,7 +111,7 @@ class Writer {
   }
   const json& indicator(const SheetSpec& spec, const std::string& id) const {
     auto it = by_id_.find(id);
-    if (it == by_id_.end()) fail(spec, "the indicators have no \"" + id + "\"");
+    if (it == by_id_.end()) fail(spec, translate("the indicators have no \"{}\"", id));
     return *it->second;
   }
   double column_width(size_t c) const { return std::clamp(static_cast<double>(widths_[c]) * 1.1 + 2, 6.0, 48.0); }
@@ -244,7 +244,7 @@ class Writer {
         worksheet_write_string(ws, first, 0, xml_text(name).c_str(), f_.section);
       width(0, display_width(name));
     }
-    if (r == kHeaderRow + 1) fail(spec, "no indicator to show");
+    if (r == kHeaderRow + 1) fail(spec, _("no indicator to show"));
     if (has_base) mark_negative(ws, kHeaderRow + 1, 5, r - 1);
     worksheet_repeat_rows(ws, kHeaderRow, kHeaderRow);
     worksheet_fit_to_pages(ws, 1, 0);
@@ -381,10 +381,10 @@ class Writer {
   // on every page.
   void groups(lxw_worksheet* ws, const SheetSpec& spec) {
     if (!wb::field(data_, "groups").is_array())
-      fail(spec, "it shows offices, but the indicators have no groups (compute them with --by unit)");
+      fail(spec, _("it shows offices, but the indicators have no groups (compute them with --by unit)"));
     const json& groups = data_["groups"];
     std::vector<Col> cols = group_columns(spec);
-    if (cols.empty()) fail(spec, "no column to show");
+    if (cols.empty()) fail(spec, _("no column to show"));
     const lxw_row_t sub_row = kHeaderRow + 1, first_row = kHeaderRow + 2;
     worksheet_merge_range(ws, kHeaderRow, 0, sub_row, 0, "单位", f_.header);
     width(0, 8);
@@ -482,7 +482,7 @@ class Writer {
                     lxw_row_t last_group, lxw_row_t at) {
     size_t c = 0;
     while (c < cols.size() && (cols[c].id != spec.chart.indicator || cols[c].kind != ColKind::value)) ++c;
-    if (c == cols.size()) fail(spec, "the chart's indicator " + spec.chart.indicator + " is not one of the sheet's columns");
+    if (c == cols.size()) fail(spec, translate("the chart's indicator {} is not one of the sheet's columns", spec.chart.indicator));
     lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_BAR);
     lxw_col_t col = static_cast<lxw_col_t>(c + 1);
     add_series(chart, spec.name, first_row, last_group, 0, col, kHeaderRow, col, kNowColor);

@@ -35,7 +35,7 @@ struct Reader {
     const toml::node* n = t.get(key);
     if (!n) return fallback;
     auto v = n->value<std::string>();
-    if (!v || !n->is_string()) fail(*n, std::string(key) + " must be text in quotes");
+    if (!v || !n->is_string()) fail(*n, translate("{} must be text in quotes", key));
     return *v;
   }
   std::vector<std::string> list(const toml::table& t, const char* key, bool are_ids) const {
@@ -43,11 +43,11 @@ struct Reader {
     const toml::node* n = t.get(key);
     if (!n) return out;
     const toml::array* a = n->as_array();
-    if (!a) fail(*n, std::string(key) + " must be a list, e.g. [\"pil.filed\", \"rec.issued\"]");
+    if (!a) fail(*n, translate("{} must be a list, e.g. [\"pil.filed\", \"rec.issued\"]", key));
     for (const auto& e : *a) {
       auto v = e.value<std::string>();
-      if (!v || !e.is_string()) fail(e, std::string(key) + " must list texts in quotes");
-      if (are_ids && !ids.count(*v)) fail(e, "unknown indicator id \"" + *v + "\" (not in the indicators)");
+      if (!v || !e.is_string()) fail(e, translate("{} must list texts in quotes", key));
+      if (are_ids && !ids.count(*v)) fail(e, translate("unknown indicator id \"{}\" (not in the indicators)", *v));
       out.push_back(*v);
     }
     return out;
@@ -59,42 +59,42 @@ struct Reader {
       if (!known) {
         std::string names;
         for (const char* key : keys) names += std::string(names.empty() ? "" : ", ") + key;
-        fail(v, "unknown key \"" + std::string(k.str()) + "\" (expected " + names + ")");
+        fail(v, translate("unknown key \"{}\" (expected {})", k.str(), names));
       }
     }
   }
   // Excel's rules for a sheet name, checked here so the message can give the line.
   void check_sheet_name(const toml::node& node, const std::string& name, std::set<std::string>& seen) const {
-    if (name.empty()) fail(node, "a sheet needs name = \"...\"");
+    if (name.empty()) fail(node, _("a sheet needs name = \"...\""));
     size_t chars = 0;
     for (char c : name) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (chars > 31) fail(node, "sheet name \"" + name + "\" is longer than Excel's 31 characters");
+    if (chars > 31) fail(node, translate("sheet name \"{}\" is longer than Excel's 31 characters", name));
     if (name.find_first_of("[]:*?/\\") != std::string::npos)
-      fail(node, "sheet name \"" + name + "\" has a character Excel refuses ([ ] : * ? / \\)");
+      fail(node, translate("sheet name \"{}\" has a character Excel refuses ([ ] : * ? / \\)", name));
     if (name.front() == '\'' || name.back() == '\'')
-      fail(node, "sheet name \"" + name + "\" starts or ends with ', which Excel refuses");
+      fail(node, translate("sheet name \"{}\" starts or ends with ', which Excel refuses", name));
     std::string lower;
     for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!seen.insert(lower).second) fail(node, "two sheets are named \"" + name + "\"");
+    if (!seen.insert(lower).second) fail(node, translate("two sheets are named \"{}\"", name));
   }
 };
 
 void read_chart(const Reader& r, const toml::node& node, SheetSpec& s) {
   const toml::table* c = node.as_table();
-  if (!c) r.fail(node, "chart must be a table, e.g. { title = \"...\", indicator = \"cases.received\" }");
+  if (!c) r.fail(node, _("chart must be a table, e.g. { title = \"...\", indicator = \"cases.received\" }"));
   r.only_keys(*c, {"title", "indicators", "indicator"});
   s.has_chart = true;
   s.chart.title = r.text(*c, "title");
   s.chart.indicators = r.list(*c, "indicators", true);
   s.chart.indicator = r.text(*c, "indicator");
   if (!s.chart.indicator.empty() && !r.ids.count(s.chart.indicator))
-    r.fail(*c->get("indicator"), "unknown indicator id \"" + s.chart.indicator + "\" (not in the indicators)");
+    r.fail(*c->get("indicator"), translate("unknown indicator id \"{}\" (not in the indicators)", s.chart.indicator));
   if (s.kind == SheetSpec::Kind::groups) {
-    if (s.chart.indicator.empty()) r.fail(node, "the chart of a groups sheet needs indicator = \"...\"");
+    if (s.chart.indicator.empty()) r.fail(node, _("the chart of a groups sheet needs indicator = \"...\""));
     if (!s.indicators.empty() && !contains(s.indicators, s.chart.indicator))
-      r.fail(*c->get("indicator"), "the chart's indicator \"" + s.chart.indicator + "\" is not one of the sheet's indicators");
+      r.fail(*c->get("indicator"), translate("the chart's indicator \"{}\" is not one of the sheet's indicators", s.chart.indicator));
   } else if (s.chart.indicators.empty()) {
-    r.fail(node, "the chart of a summary sheet needs indicators = [...]");
+    r.fail(node, _("the chart of a summary sheet needs indicators = [...]"));
   }
 }
 
@@ -104,13 +104,12 @@ void check_subset(const Reader& r, const toml::table& t, const char* key, const 
   if (s.indicators.empty()) return;
   for (size_t i = 0; i < ids.size(); ++i)
     if (!contains(s.indicators, ids[i]))
-      r.fail(*t.get(key)->as_array()->get(i),
-             std::string(key) + ": \"" + ids[i] + "\" is not one of the sheet's indicators");
+      r.fail(*t.get(key)->as_array()->get(i), translate("{}: \"{}\" is not one of the sheet's indicators", key, ids[i]));
 }
 
 SheetSpec read_sheet(const Reader& r, const toml::node& node, std::set<std::string>& names) {
   const toml::table* t = node.as_table();
-  if (!t) r.fail(node, "[[sheet]] must be a table");
+  if (!t) r.fail(node, _("[[sheet]] must be a table"));
   r.only_keys(*t, {"name", "kind", "title", "subtitle", "sections", "indicators", "columns", "rank", "lowest",
                    "mark_lowest", "chart"});
   SheetSpec s;
@@ -123,22 +122,20 @@ SheetSpec read_sheet(const Reader& r, const toml::node& node, std::set<std::stri
   else if (kind == "groups")
     s.kind = SheetSpec::Kind::groups;
   else
-    r.fail(*t->get("kind"), "sheet " + s.name + ": unknown kind \"" + kind + "\" (expected summary or groups)");
+    r.fail(*t->get("kind"), translate("sheet {}: unknown kind \"{}\" (expected summary or groups)", s.name, kind));
   s.title = r.text(*t, "title");
   s.subtitle = r.text(*t, "subtitle");
   s.sections = r.list(*t, "sections", false);
   for (size_t i = 0; i < s.sections.size(); ++i)
     if (!r.sections.count(s.sections[i]))
-      r.fail(*t->get("sections")->as_array()->get(i),
-             "unknown section \"" + s.sections[i] + "\" (the indicators have: " + r.section_names() + ")");
+      r.fail(*t->get("sections")->as_array()->get(i), translate("unknown section \"{}\" (the indicators have: {})", s.sections[i], r.section_names()));
   s.indicators = r.list(*t, "indicators", true);
   if (t->get("columns")) {
     s.columns = r.list(*t, "columns", false);
     for (size_t i = 0; i < s.columns.size(); ++i)
       if (!contains({"value", "base", "change"}, s.columns[i]))
-        r.fail(*t->get("columns")->as_array()->get(i),
-               "columns: \"" + s.columns[i] + "\" is not value (本期), base (去年同期) or change (增减)");
-    if (s.columns.empty()) r.fail(*t->get("columns"), "columns needs at least one of value, base, change");
+        r.fail(*t->get("columns")->as_array()->get(i), translate("columns: \"{}\" is not value (本期), base (去年同期) or change (增减)", s.columns[i]));
+    if (s.columns.empty()) r.fail(*t->get("columns"), _("columns needs at least one of value, base, change"));
   }
   s.rank = r.list(*t, "rank", true);
   s.lowest = t->get("lowest") ? r.list(*t, "lowest", true) : s.rank;
@@ -146,18 +143,18 @@ SheetSpec read_sheet(const Reader& r, const toml::node& node, std::set<std::stri
   check_subset(r, *t, "lowest", s, s.lowest);
   if (const toml::node* n = t->get("mark_lowest")) {
     auto v = n->value<int64_t>();
-    if (!v || !n->is_integer() || *v < 0 || *v > 100) r.fail(*n, "mark_lowest must be a whole number from 0 to 100");
+    if (!v || !n->is_integer() || *v < 0 || *v > 100) r.fail(*n, _("mark_lowest must be a whole number from 0 to 100"));
     s.mark_lowest = static_cast<int>(*v);
     if (s.mark_lowest > 0 && s.lowest.empty())
-      r.fail(*n, "mark_lowest needs the indicators whose lowest offices it marks: add lowest = [...]");
+      r.fail(*n, _("mark_lowest needs the indicators whose lowest offices it marks: add lowest = [...]"));
     if (s.mark_lowest > 0 && !contains(s.columns, "value"))
-      r.fail(*n, "mark_lowest marks this period's figures: columns needs \"value\"");
+      r.fail(*n, _("mark_lowest marks this period's figures: columns needs \"value\""));
   }
   if (s.kind == SheetSpec::Kind::summary)
     for (const char* key : {"indicators", "columns", "rank", "lowest", "mark_lowest"})
-      if (const toml::node* n = t->get(key)) r.fail(*n, std::string(key) + " is for kind = \"groups\" sheets");
+      if (const toml::node* n = t->get(key)) r.fail(*n, translate("{} is for kind = \"groups\" sheets", key));
   if (s.kind == SheetSpec::Kind::groups)
-    if (const toml::node* n = t->get("sections")) r.fail(*n, "sections is for kind = \"summary\" sheets");
+    if (const toml::node* n = t->get("sections")) r.fail(*n, _("sections is for kind = \"summary\" sheets"));
   if (const toml::node* n = t->get("chart")) read_chart(r, *n, s);
   return s;
 }
@@ -177,7 +174,7 @@ Layout load_layout(const std::filesystem::path& path, const nlohmann::json& data
   layout.footer = r.text(root, "footer", layout.footer);
   const toml::node* sheets_node = root.get("sheet");
   const toml::array* sheets = sheets_node ? sheets_node->as_array() : nullptr;
-  if (sheets_node && !sheets) r.fail(*sheets_node, "sheets are written [[sheet]], one per sheet");
+  if (sheets_node && !sheets) r.fail(*sheets_node, _("sheets are written [[sheet]], one per sheet"));
   if (!sheets || sheets->empty()) data_error("{}: has no [[sheet]]", path.string());
   std::set<std::string> names;
   for (const auto& node : *sheets) layout.sheets.push_back(read_sheet(r, node, names));

@@ -46,9 +46,9 @@ void warn_if_readable(const std::string& path) {
   struct stat st {};
   if (warned || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) == 0) return;
   warned = true;
-  cli::warn(fmt::format("the store {} can be read by other users of this machine (mode {:04o}), and it holds "
-                        "personal data: make it private with chmod 600 {}",
-                        path, st.st_mode & 0777, path));
+  cli::warn(translate("the store {} can be read by other users of this machine (mode {:04o}), and it holds "
+                      "personal data: make it private with chmod 600 {}",
+                      path, st.st_mode & 0777, path));
 }
 }  // namespace
 

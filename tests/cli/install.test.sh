@@ -77,6 +77,19 @@ expect_file "$WORK/office/out/2025年上半年检察业务数据通报.xlsx"
 PATH="$prefix/bin:/usr/bin:/bin" casestat-indicators --help > /dev/null 2>&1
 expect_status 0 $? 
 
+step "the Chinese messages are installed and used"
+if ! command -v msgfmt > /dev/null; then
+  skip "msgfmt is not installed (Debian package gettext), so the build made no catalogs"
+elif ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf-\?8'; then
+  expect_file "$prefix/share/locale/zh_CN/LC_MESSAGES/casestat.mo"
+  skip "the zh_CN.UTF-8 locale is not installed (locale-gen zh_CN.UTF-8)"
+else
+  expect_file "$prefix/share/locale/zh_CN/LC_MESSAGES/casestat.mo"
+  PATH="$prefix/bin:/usr/bin:/bin" env -u LC_ALL LANG=zh_CN.UTF-8 casestat-convert 没有这个文件.csv > /dev/null 2> "$WORK/zh.err"
+  expect_status 3 $? "$WORK/zh.err"
+  expect_equal "casestat-convert: 错误: 没有这个文件.csv: 没有这个文件" "$(cat "$WORK/zh.err")" "the installed tool in Chinese"
+fi
+
 step "the .deb builds"
 if ! command -v dpkg-deb > /dev/null; then
   skip "dpkg-deb is not installed (Debian package dpkg)"
@@ -95,6 +108,9 @@ else
       expect_match 'usr/share/man/man1/casestat-import\.1' "$(dpkg-deb -c "$deb")" "the package's English man pages"
     fi
     expect_match 'usr/share/doc/casestat/README\.zh-CN\.md' "$(dpkg-deb -c "$deb")" "the clerks' guide in the package"
+    if command -v msgfmt > /dev/null; then
+      expect_match 'usr/share/locale/zh_CN/LC_MESSAGES/casestat.mo' "$(dpkg-deb -c "$deb")" "the package's Chinese messages"
+    fi
   fi
 fi
 

@@ -7,6 +7,11 @@
 # In cmd: $DATA is tests/cli/data, $SAMPLE is sample-data, $TEMPLATES is templates; the
 # temporary folder's path is printed as $TMPDIR in the compared output.
 #
+# Messages are in English (C.UTF-8) unless the case has a file `lang` naming a locale, e.g.
+# zh_CN.UTF-8: cmd then runs with LANG set to it (and LC_ALL unset, so that a command of cmd
+# may still say LC_ALL=C.UTF-8 for English). Without that locale on this machine, or without
+# the build's catalogs, the case exits 77 (skipped).
+#
 # cmd runs with pipefail, and every command or pipe of it that ends in failure prints
 # `cmd line N: exit S...` on stderr (the status of each tool of the pipe), so a tool that fails
 # in the middle of a pipe, or on a line whose status the case does not echo, changes experr.
@@ -24,8 +29,23 @@ export DATA="$CASESTAT_SOURCE/tests/cli/data"
 export SAMPLE="$CASESTAT_SOURCE/sample-data"
 export TEMPLATES="$CASESTAT_SOURCE/templates"
 export TMPDIR="$work"
-export LC_ALL=C.UTF-8 TZ=Asia/Shanghai
-unset CASESTAT_DB CASESTAT_SITE
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=Asia/Shanghai
+unset CASESTAT_DB CASESTAT_SITE CASESTAT_LOCALEDIR LANGUAGE LC_MESSAGES
+if [ -f "$case_dir/lang" ]; then
+  lang=$(tr -d '[:space:]' <"$case_dir/lang")
+  # locale -a writes zh_CN.utf8 for zh_CN.UTF-8.
+  wanted=$(echo "$lang" | tr 'A-Z' 'a-z' | tr -d '-')
+  if ! locale -a 2>/dev/null | tr 'A-Z' 'a-z' | tr -d '-' | grep -qxF "$wanted"; then
+    echo "skipped: the locale $lang is not installed (locale-gen $lang)"
+    exit 77
+  fi
+  if ! ls "$CASESTAT_BIN"/../share/locale/*/LC_MESSAGES/casestat.mo >/dev/null 2>&1; then
+    echo "skipped: the build has no message catalogs (msgfmt, Debian package gettext, was missing)"
+    exit 77
+  fi
+  unset LC_ALL
+  export LANG="$lang"
+fi
 
 # (The trap also fires for `source` itself when cmd's last command fails: that one is not cmd's.)
 report_failures='s=("${PIPESTATUS[@]}"); [ "${BASH_SOURCE[0]:-}" != "$1" ] || echo "cmd line $LINENO: exit ${s[*]}" >&2'

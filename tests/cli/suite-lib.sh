@@ -6,7 +6,7 @@
 : "${CASESTAT_SOURCE:?CASESTAT_SOURCE must name the source tree}"
 export PATH="$CASESTAT_BIN:$PATH"
 export LC_ALL=C.UTF-8 TZ=Asia/Shanghai
-unset CASESTAT_DB CASESTAT_SITE
+unset CASESTAT_DB CASESTAT_SITE LANGUAGE LC_MESSAGES
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 FAILED=0
