@@ -63,6 +63,7 @@ class XmlStream {
   bool stopped() const { return stopped_; }
   const std::string& refusal() const { return refused_; }
   int depth() const { return depth_; }
+  uint64_t max_token() const { return max_token_; }
 
  private:
   struct Free {
