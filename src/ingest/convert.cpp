@@ -90,7 +90,9 @@ class SheetWriter : public LayoutHandler {
       const std::string& v = values[i];
       // most values go as they are: no formula to neutralize, nothing to quote or replace
       bool plain = !(options_.neutralize_formulas && looks_like_formula(v)) &&
-                   v.find_first_of(csv ? std::string_view(",\"\r\n") : std::string_view("\t\r\n")) == std::string::npos;
+                   std::none_of(v.begin(), v.end(), [csv](char c) {
+                     return c == '\r' || c == '\n' || (csv ? c == ',' || c == '"' : c == '\t');
+                   });
       if (plain) line_ += v;
       else line_ += csv ? csv_field(v, options_.neutralize_formulas) : tsv_field(v, options_.neutralize_formulas);
     }

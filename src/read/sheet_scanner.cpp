@@ -105,10 +105,7 @@ void SheetScanner::on_start(std::string_view name, const char** attrs) {
   start(name, attrs_.data(), attrs_.size());
 }
 
-bool SheetScanner::checked() {
-  if (!refusal().empty()) throw Error(Exit::data, refusal());
-  return !stopped();
-}
+void SheetScanner::throw_refusal() const { throw Error(Exit::data, refusal()); }
 
 bool SheetScanner::scan(const char* data, size_t size, bool last) {
   if (mode_ == Mode::expat) return feed(data, size, last);

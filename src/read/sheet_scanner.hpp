@@ -64,7 +64,12 @@ class SheetScanner : public XmlStream {
   Step content(const char* buf, size_t limit, size_t& pos, long& lines);
   // Hands the rest of the part to expat from the last row finished.
   bool hand_over(const char* buf, size_t size, size_t pos, bool last);
-  bool checked();  // after each event: throws the reader's refusal; false once it stopped
+  // After each event: throws the reader's refusal; false once it stopped.
+  bool checked() {
+    if (!refusal().empty()) throw_refusal();
+    return !stopped();
+  }
+  [[noreturn]] void throw_refusal() const;
 
   Mode mode_;
   long long fed_ = 0;             // bytes given to expat before the scanner took over
