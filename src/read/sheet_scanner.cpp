@@ -319,8 +319,8 @@ SheetScanner::Step SheetScanner::tag(const char* buf, size_t limit, size_t& pos,
     std::string_view value(buf + begin, i - begin);
     ++i;
     if (attrs_.size() >= 32) return Step::expat;
-    for (const auto& a : attrs_)
-      if (a.name == name) return Step::expat;  // a duplicate: expat refuses the tag
+    for (const auto& a : attrs_)  // a duplicate: expat refuses the tag
+      if (a.name.size() == name.size() && a.name[0] == name[0] && a.name == name) return Step::expat;
     attrs_.push_back({name, value});
   }
 }
