@@ -1,6 +1,7 @@
 #include "read/sheet_scanner.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "core/error.hpp"
@@ -15,11 +16,28 @@ constexpr size_t kMaxCarry = size_t{8} << 20;
 // expat refuses elements nested deeper than 256; the scanner stays far below.
 constexpr int kMaxDepthAtSheetData = 200;
 
-inline bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }  // '\r' is expat's (it folds "\r\n")
-inline bool name_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
-}
-inline bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-'; }
+// The bytes by what they may be, one table lookup per byte in the loops that read every byte.
+enum : unsigned char { kNameStart = 1, kName = 2, kSpace = 4, kPlainValue = 8, kPlainText = 16 };
+constexpr auto kClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+    bool name = start || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    bool space = c == ' ' || c == '\n' || c == '\t';  // '\r' is expat's (it folds "\r\n")
+    // in an attribute value, read as it is: not a quote, a reference, '<', a control or non-ASCII
+    bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\'' && c != '&' && c != '<';
+    // in text, read as it is: not markup, a reference, '>' (of "]]>"), a control or non-ASCII
+    bool text = c >= 0x20 && c < 0x80 && c != '<' && c != '&' && c != '>';
+    t[static_cast<size_t>(c)] =
+        static_cast<unsigned char>((start ? kNameStart : 0) | (name ? kName : 0) | (space ? kSpace : 0) |
+                                   (plain ? kPlainValue : 0) | (text ? kPlainText : 0));
+  }
+  return t;
+}();
+inline bool is(char c, unsigned char what) { return (kClass[static_cast<unsigned char>(c)] & what) != 0; }
+inline bool is_space(char c) { return is(c, kSpace); }
+inline bool name_start(char c) { return is(c, kNameStart); }
+inline bool name_char(char c) { return is(c, kName); }
 
 // The length of the UTF-8 character at p if expat takes it as one, else 0 (the scanner then
 // leaves the bytes to expat, which refuses them or not: 0 is never wrong, only slower).
@@ -303,6 +321,7 @@ SheetScanner::Step SheetScanner::tag(const char* buf, size_t limit, size_t& pos,
     char quote = buf[i];
     if (quote != '"' && quote != '\'') return Step::expat;
     begin = ++i;
+    while (i < limit && is(buf[i], kPlainValue)) ++i;
     while (i < limit && buf[i] != quote) {
       auto c2 = static_cast<unsigned char>(buf[i]);
       // expat expands references and turns tabs and newlines into spaces: those are its values
@@ -379,6 +398,10 @@ SheetScanner::Step SheetScanner::content(const char* buf, size_t limit, size_t& 
     }
     size_t i = p;
     while (i < limit) {
+      if (is(buf[i], kPlainText)) {
+        ++i;
+        continue;
+      }
       auto ch = static_cast<unsigned char>(buf[i]);
       if (ch == '<' || ch == '&') break;
       if (ch < 0x20) {
