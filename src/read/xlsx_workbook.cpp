@@ -207,7 +207,10 @@ class SharedStringsPart : public XmlStream {
         return refuse(fmt::format("{}: the workbook has more than {} shared strings; if the file is honest, raise "
                                   "the limit with --max-shared-strings",
                                   where(), limits_.max_shared_strings));
-      std::string text = decode_xlsx_escapes(current_);
+      // (most strings have no _xHHHH_ escape: those are kept as read, without a copy)
+      bool escaped = current_.find("_x") != std::string::npos;
+      if (escaped) current_ = decode_xlsx_escapes(current_);
+      const std::string& text = current_;
       uint64_t limit = std::min<uint64_t>(limits_.max_shared_string_bytes, UINT32_MAX);
       if (strings.bytes() + text.size() + 4 > limit)
         return refuse(fmt::format("{}: the workbook's shared strings hold more than {}; if the file is honest, "
