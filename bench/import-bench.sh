@@ -71,6 +71,7 @@ awk -F'\t' '
     if (!($1 in seconds) || $2 < seconds[$1]) seconds[$1] = $2
     if (!($1 in cpu) || $4 < cpu[$1]) cpu[$1] = $4
     if ($3 / 1024 > peak[$1]) peak[$1] = $3 / 1024 }
+  # (the ratios in parentheses: a bare ">" in printf arguments is a redirection to mawk)
   function show(what, a, b, goal) {
     printf "%-18s %6.2f s, %5.2fx its floor wall, %5.2fx cpu (goal %s), peak %4.0f MiB\n", what, seconds[a],
            (seconds[b] > 0 ? seconds[a] / seconds[b] : 0), (cpu[b] > 0 ? cpu[a] / cpu[b] : 0), goal, peak[a] }

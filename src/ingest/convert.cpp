@@ -57,10 +57,15 @@ class SheetWriter : public LayoutHandler {
 
   void row(const Row& row, RowKind kind) override {
     if (kind != RowKind::data) return;
-    std::vector<std::string> values;
+    // The row's values and its line reuse the memory of the row before (a row costs no allocation
+    // unless a value is longer than before).
+    std::vector<std::string>& values = values_;
     size_t width = std::max(names_.size(), row.cells.size());
-    for (size_t i = 0; i < width; ++i)
-      values.push_back(i < row.cells.size() ? cell_value(row.cells[i], i < fields_.size() ? fields_[i] : nullptr) : "");
+    values.resize(width);
+    for (size_t i = 0; i < width; ++i) {
+      if (i < row.cells.size()) values[i] = cell_value(row.cells[i], i < fields_.size() ? fields_[i] : nullptr);
+      else values[i].clear();
+    }
     while (values.size() > names_.size() && values.back().empty()) values.pop_back();
     if (options_.to == ConvertFormat::jsonl) {
       nlohmann::ordered_json object;
@@ -78,20 +83,29 @@ class SheetWriter : public LayoutHandler {
 
  private:
   void write_line(const std::vector<std::string>& values) {
-    std::string line;
+    line_.clear();
+    bool csv = options_.to == ConvertFormat::csv;
     for (size_t i = 0; i < values.size(); ++i) {
-      if (options_.to == ConvertFormat::csv)
-        line += (i ? "," : "") + csv_field(values[i], options_.neutralize_formulas);
-      else
-        line += (i ? "\t" : "") + tsv_field(values[i], options_.neutralize_formulas);
+      if (i) line_ += csv ? ',' : '\t';
+      const std::string& v = values[i];
+      // most values go as they are: no formula to neutralize, nothing to quote or replace
+      bool plain = !(options_.neutralize_formulas && looks_like_formula(v)) &&
+                   std::none_of(v.begin(), v.end(), [csv](char c) {
+                     return c == '\r' || c == '\n' || (csv ? c == ',' || c == '"' : c == '\t');
+                   });
+      if (plain) line_ += v;
+      else line_ += csv ? csv_field(v, options_.neutralize_formulas) : tsv_field(v, options_.neutralize_formulas);
     }
-    Stdout::get().write(line + "\n");
+    line_ += '\n';
+    Stdout::get().write(line_);
   }
 
   const ConvertOptions& options_;
   std::string sheet_, where_;
   std::vector<std::string> names_;
   std::vector<const Field*> fields_;
+  std::vector<std::string> values_;
+  std::string line_;
 };
 
 }  // namespace

@@ -66,6 +66,9 @@ struct ReadLimits {
 struct ReadOptions {
   std::string encoding = "auto";  // CSV only: auto, utf-8, gbk, gb18030
   ReadLimits limits;
+  // xlsx: the rows of a sheet read by the sheet scanner, expat reading the rest; false reads it
+  // all with expat (the tests compare the two).
+  bool scan_sheets = true;
 };
 
 class Workbook {

@@ -12,6 +12,7 @@
 #include "core/location.hpp"
 #include "read/workbook.hpp"
 #include "core/calendar.hpp"
+#include "read/sheet_scanner.hpp"
 #include "read/xlsx_merges.hpp"
 #include "read/xlsx_styles.hpp"
 #include "read/xlsx_text.hpp"
@@ -206,7 +207,10 @@ class SharedStringsPart : public XmlStream {
         return refuse(fmt::format("{}: the workbook has more than {} shared strings; if the file is honest, raise "
                                   "the limit with --max-shared-strings",
                                   where(), limits_.max_shared_strings));
-      std::string text = decode_xlsx_escapes(current_);
+      // (most strings have no _xHHHH_ escape: those are kept as read, without a copy)
+      bool escaped = current_.find("_x") != std::string::npos;
+      if (escaped) current_ = decode_xlsx_escapes(current_);
+      const std::string& text = current_;
       uint64_t limit = std::min<uint64_t>(limits_.max_shared_string_bytes, UINT32_MAX);
       if (strings.bytes() + text.size() + 4 > limit)
         return refuse(fmt::format("{}: the workbook's shared strings hold more than {}; if the file is honest, "
@@ -236,11 +240,12 @@ class SharedStringsPart : public XmlStream {
 };
 
 // ---- a worksheet, streamed -------------------------------------------------------------------------
-class SheetPart : public XmlStream {
+class SheetPart : public SheetScanner {
  public:
   SheetPart(const std::string& display, std::string sheet, const SharedStrings& strings,
-            const std::vector<bool>& xf_is_date, bool date1904, const ReadLimits& limits, const RowHandler& on_row)
-      : XmlStream(display + ": sheet " + sheet, "the sheet", limits.max_field_bytes),
+            const std::vector<bool>& xf_is_date, bool date1904, const ReadLimits& limits, const RowHandler& on_row,
+            bool scan)
+      : SheetScanner(display + ": sheet " + sheet, "the sheet", limits.max_field_bytes, scan),
         file_(display),
         sheet_(std::move(sheet)),
         strings_(strings),
@@ -252,23 +257,23 @@ class SheetPart : public XmlStream {
   std::exception_ptr pending_;  // what the row handler threw, rethrown once expat has returned
 
  protected:
-  void on_start(std::string_view name, const char** attrs) override {
+  // An absent attribute is a view without data; a present one, even empty, has it.
+  void start(std::string_view name, const XmlAttr* attrs, size_t count) override {
     if (name == "c") {
       if (!in_row_) begin_row(last_row_ + 1);  // a cell outside a row: be lenient, start one
-      const char *r = nullptr, *t = nullptr, *s = nullptr;
-      for (const char** a = attrs; *a; a += 2) {  // one pass: this runs for every cell
-        std::string_view n = local_name(a[0]);
-        if (n == "r") r = a[1];
-        else if (n == "t") t = a[1];
-        else if (n == "s") s = a[1];
+      std::string_view r, t, s;
+      for (size_t i = 0; i < count; ++i) {  // one pass: this runs for every cell
+        std::string_view n = local_part(attrs[i].name);
+        if (n == "r") r = attrs[i].value;
+        else if (n == "t") t = attrs[i].value;
+        else if (n == "s") s = attrs[i].value;
       }
       column_ = next_column_;
-      if (r ? !parse_ref(r) : !column_fits()) return;
+      if (r.data() ? !parse_ref(r) : !column_fits()) return;
       type_ = cell_type(t);
       size_t style = 0;
-      if (s)
-        for (const char* p = s; *p >= '0' && *p <= '9' && style < xf_is_date_.size(); ++p)
-          style = style * 10 + static_cast<size_t>(*p - '0');
+      for (size_t i = 0; i < s.size() && s[i] >= '0' && s[i] <= '9' && style < xf_is_date_.size(); ++i)
+        style = style * 10 + static_cast<size_t>(s[i] - '0');
       is_date_style_ = style < xf_is_date_.size() && xf_is_date_[style];
       value_.clear();
       in_cell_ = true;
@@ -277,11 +282,13 @@ class SheetPart : public XmlStream {
       in_text_ = true;
       has_value_ = true;
     } else if (name == "row") {
-      const char* r = xml_attr(attrs, "r");
+      std::string_view r;
+      for (size_t i = 0; i < count && !r.data(); ++i)
+        if (local_part(attrs[i].name) == "r") r = attrs[i].value;
       int64_t number = last_row_ + 1;
-      if (r) {
-        auto [end, ec] = std::from_chars(r, r + std::strlen(r), number);
-        if (ec != std::errc() || *end)
+      if (r.data()) {
+        auto [end, ec] = std::from_chars(r.data(), r.data() + r.size(), number);
+        if (ec != std::errc() || end != r.data() + r.size())
           return refuse(fmt::format("{}: the file is damaged: a row has the number \"{}\"", where(), r));
       }
       if (number < 1 || number > limits_.max_rows)
@@ -296,7 +303,13 @@ class SheetPart : public XmlStream {
     }
   }
 
-  void on_end(std::string_view name) override {
+  bool between_rows() const override { return !in_row_ && !in_cell_ && !in_text_; }
+  void forget_row() override {
+    if (in_row_) phonetic_ = phonetic_at_row_;
+    in_row_ = in_cell_ = in_text_ = has_value_ = false;
+  }
+
+  void end(std::string_view name) override {
     if (name == "v" || name == "t") {
       in_text_ = false;
     } else if (name == "c" && in_cell_) {
@@ -312,21 +325,20 @@ class SheetPart : public XmlStream {
     }
   }
 
-  void on_text(const char* s, int len) override {
+  void text(const char* s, size_t len) override {
     if (!in_text_) return;
-    if (value_.size() + static_cast<size_t>(len) > limits_.max_field_bytes)
+    if (value_.size() + len > limits_.max_field_bytes)
       return refuse(fmt::format("{}: the text is longer than {}; if the file is honest, raise the limit with "
                                 "--max-field-mib",
                                 cell_location(), size_words(limits_.max_field_bytes)));
-    value_.append(s, static_cast<size_t>(len));
+    value_.append(s, len);
   }
 
  private:
   enum class Kind : char { number, shared, inline_text, formula_text, boolean, error, iso_date };
 
-  static Kind cell_type(const char* t) {
-    if (!t) return Kind::number;
-    std::string_view v(t);
+  static Kind cell_type(std::string_view v) {
+    if (!v.data()) return Kind::number;
     if (v == "s") return Kind::shared;
     if (v == "n") return Kind::number;
     if (v == "str") return Kind::formula_text;
@@ -351,22 +363,22 @@ class SheetPart : public XmlStream {
 
   // "B7" -> column 1 (the row is the <row>'s: Excel writes the same); a reference beyond the
   // sheet's last column or row is refused, so a hostile file cannot make a row of a billion cells.
-  bool parse_ref(const char* r) {
+  bool parse_ref(std::string_view r) {
     size_t col = 0;
-    const char* p = r;
+    size_t p = 0;
     int letters = 0;
-    for (; (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'); ++p)
-      if (++letters <= 4) col = col * 26 + static_cast<size_t>((*p & ~0x20) - 'A' + 1);
+    for (; p < r.size() && ((r[p] >= 'A' && r[p] <= 'Z') || (r[p] >= 'a' && r[p] <= 'z')); ++p)
+      if (++letters <= 4) col = col * 26 + static_cast<size_t>((r[p] & ~0x20) - 'A' + 1);
     int64_t row = 0;
     int digits = 0;
-    for (; *p >= '0' && *p <= '9'; ++p, ++digits)
-      if (row <= limits_.max_rows) row = row * 10 + (*p - '0');
-    if (!*r) {
+    for (; p < r.size() && r[p] >= '0' && r[p] <= '9'; ++p, ++digits)
+      if (row <= limits_.max_rows) row = row * 10 + (r[p] - '0');
+    if (r.empty()) {
       refuse(fmt::format("{}, row {}: the file is damaged: a cell has an empty reference (r=\"\")", where(),
                          row_.number));
       return false;
     }
-    if (letters == 0 || digits == 0 || *p) {
+    if (letters == 0 || digits == 0 || p != r.size()) {
       refuse(fmt::format("{}: the file is damaged: a cell has the reference \"{}\", which is not a column and a "
                          "row like B7",
                          where(), r));
@@ -399,6 +411,7 @@ class SheetPart : public XmlStream {
       row_.cells[i].number = 0;
     }
     used_ = 0;
+    phonetic_at_row_ = phonetic_;
     row_.number = number;
     next_column_ = 0;
     in_row_ = true;
@@ -531,6 +544,7 @@ class SheetPart : public XmlStream {
   std::string value_;
   bool in_row_ = false, in_cell_ = false, in_text_ = false, has_value_ = false, is_date_style_ = false;
   int phonetic_ = 0;
+  int phonetic_at_row_ = 0;  // (an </rPh> outside a cell lowers it for the rest of the sheet)
 };
 
 // Feeds a zip member to a parser.
@@ -550,7 +564,7 @@ class XlsxWorkbook : public Workbook {
  public:
   XlsxWorkbook(Input& input, const ReadOptions& options)
       : Workbook(input.display_name()), zip_(input.path(), input.display_name(), options.limits.max_inflated_bytes),
-        limits_(options.limits) {
+        limits_(options.limits), scan_(options.scan_sheets) {
     const std::string& name = display_name();
     // The workbook part is where the package's relationships say (xl/workbook.xml as Excel
     // writes it, but other writers choose their own names).
@@ -612,8 +626,10 @@ class XlsxWorkbook : public Workbook {
 
   void read_sheet(size_t index, const RowHandler& on_row) override {
     if (index >= names_.size()) usage_error("{}: there is no sheet {}", display_name(), index + 1);
-    SheetPart sheet(display_name(), names_[index], strings_, xf_is_date_, date1904_, limits_, on_row);
-    parse_member(zip_, paths_[index], sheet);
+    SheetPart sheet(display_name(), names_[index], strings_, xf_is_date_, date1904_, limits_, on_row, scan_);
+    bool more = true;
+    zip_.read(paths_[index], [&](const char* p, size_t n) { return more = sheet.scan(p, n, false); });
+    if (more) sheet.scan("", 0, true);
     if (sheet.pending_) std::rethrow_exception(sheet.pending_);
   }
 
@@ -625,6 +641,7 @@ class XlsxWorkbook : public Workbook {
  private:
   XlsxZip zip_;
   ReadLimits limits_;
+  bool scan_;
   std::vector<std::string> names_, paths_;
   SharedStrings strings_;
   std::vector<bool> xf_is_date_;

@@ -204,6 +204,11 @@ void XmlStream::guard(const char* data, size_t size) {
 bool XmlStream::feed(const char* data, size_t size, bool last) {
   if (stopped_) return false;
   guard(data, size);
+  return parse(data, size, last);
+}
+
+bool XmlStream::parse(const char* data, size_t size, bool last) {
+  if (stopped_) return false;
   while (size > 0 || last) {
     int piece = static_cast<int>(std::min<size_t>(size, std::numeric_limits<int>::max() / 2));
     bool final_piece = last && static_cast<size_t>(piece) == size;

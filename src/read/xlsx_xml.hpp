@@ -49,6 +49,22 @@ class XmlStream {
   long long byte_index() const { return static_cast<long long>(XML_GetCurrentByteIndex(parser_.get())); }
   int byte_count() const { return XML_GetCurrentByteCount(parser_.get()); }
 
+  // feed() in its two steps, for a reader that scans some stretches of a part itself (the sheet
+  // scanner): the token bound over a whole piece, then expat over all or part of it. The bound
+  // refuses a token still open at the end of the piece that is longer than allowed.
+  void guard(const char* data, size_t size);
+  bool parse(const char* data, size_t size, bool last);
+  // The bound's state as between two tokens: where the scanner hands a part back to expat.
+  void reset_guard() {
+    token_ = Token::text;
+    length_ = 0;
+    tail_.clear();
+  }
+  bool stopped() const { return stopped_; }
+  const std::string& refusal() const { return refused_; }
+  int depth() const { return depth_; }
+  uint64_t max_token() const { return max_token_; }
+
  private:
   struct Free {
     void operator()(XML_Parser p) const { XML_ParserFree(p); }
@@ -62,7 +78,6 @@ class XmlStream {
 
   // Where the bytes fed so far stand, outside expat: what kind of token is open and how long.
   enum class Token : char { text, tag, quoted, comment, pi, other, reference, cdata };
-  void guard(const char* data, size_t size);
 
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, Free> parser_;
   uint64_t max_token_;
