@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
                  "In a store shared by several offices (PostgreSQL): the office these imports are for; default "
                  "the site settings' office, else the office of the connected role")
       ->type_name("NAME");
+  app.add_flag("--init", options.init,
+               "Create the store (or bring it up to date) and import nothing: the first step of a shared store");
   app.add_option("--from-store", options.from_store,
                  "Copy every import of an office's store file into the shared store (--db postgresql://...), "
                  "with its file names, hashes and import times")

@@ -213,6 +213,10 @@ int forget_files(const ImportOptions& options) {
 int import_command(const ImportOptions& options) {
   if (options.forget) return forget_files(options);
   if (is_connection_string(options.db)) return pg_import_command(options);
+  if (options.init) {
+    Database made(options.db, Database::Mode::read_write);
+    return 0;
+  }
   if (!options.office.empty() || !options.from_store.empty())
     usage_error("--office and --from-store are for a store shared by several offices (--db postgresql://...); "
                 "a store file holds one office");
