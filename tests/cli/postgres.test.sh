@@ -157,6 +157,27 @@ casestat-indicators --db "dbname=f" --period 2025H1 --by unit --format json --to
 casestat-indicators --db file.db --period 2025H1 --by unit --format json --today 2025-07-10 > a.json 2> /dev/null
 diff <(grep -v '"office"' b.json) a.json > /dev/null || bad "indicators of the copied store differ"
 
+step "Makefile.inc with CASESTAT_DB a connection string: the bulletin is written on every run"
+psql -q -c "create database m" postgres
+mkdir -p mk/台账
+cp "$S/信访台账.csv" "$S/案件信息.xlsx" mk/台账/
+cat > mk/Makefile <<MAKE
+CASESTAT_INBOX = 台账
+CASESTAT_PERIOD = 2025H1
+CASESTAT_DB = dbname=m
+CASESTAT_BIN = $CASESTAT_BIN/
+include $CASESTAT_SOURCE/Makefile.inc
+MAKE
+make -s -C mk > mk-out 2> mk-err
+expect_status 0 $? mk-err
+expect_count 2000 "$(psql -At -c 'select count(*) from records' "dbname=m")" "rows make imported"
+expect_file "mk/out/2025年上半年检察业务数据通报.md"
+[ -e "mk/dbname=m" ] && bad "make took the connection string for a file"
+casestat-import -q --db "dbname=m" --office 另一院 "$S/检察建议台账.xlsx"  # another office, not by this make
+make -s -C mk > mk-out 2> mk-err
+expect_status 0 $? mk-err
+expect_count 2 "$(grep -c ' bulletin: ok$' mk/out/casestat.log)" "bulletins written by two makes"
+
 step "SIGKILL during an import leaves nothing partial"
 casestat-sample -q --bench --rows 40000 --out big > /dev/null
 psql -q -c "create database k" postgres
