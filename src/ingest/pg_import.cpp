@@ -217,8 +217,11 @@ int pg_import_command(const ImportOptions& options) {
   }
   Dictionary dictionary = load_dictionary(options);
   PgConnection conn(options.db);
-  prepare_pg_store(conn, !options.dry_run);
-  const std::string office = import_office(options, &conn);
+  // A dry run changes nothing on the server, not even to create the store: without one, the
+  // files are only read and checked.
+  const bool store_exists = !options.dry_run || pg_store_exists(conn);
+  if (store_exists) prepare_pg_store(conn, !options.dry_run);
+  const std::string office = import_office(options, store_exists ? &conn : nullptr);
 
   std::optional<AtomicFile> rejects_file;
   if (!options.rejects.empty()) rejects_file.emplace(options.rejects, 0600);
@@ -230,7 +233,7 @@ int pg_import_command(const ImportOptions& options) {
     const std::string& shown = input.display_name();
     std::string sha256 = sha256_file(input.path(), shown);
     std::string name = store_name(arguments[i], sha256);
-    if (auto earlier = find_pg_import(conn, office, "sha256", sha256)) {
+    if (auto earlier = store_exists ? find_pg_import(conn, office, "sha256", sha256) : std::nullopt) {
       std::string as = earlier->file == name ? "" : " as " + earlier->file;
       messages.note(shown + ": already imported on " + earlier->imported_at + as + ", nothing to do");
       continue;

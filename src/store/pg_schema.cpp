@@ -30,6 +30,8 @@ void check(PgConnection& conn, int64_t version) {
 
 }  // namespace
 
+bool pg_store_exists(PgConnection& conn) { return stored_version(conn) >= 0; }
+
 void prepare_pg_store(PgConnection& conn, bool writable) {
   int64_t version = stored_version(conn);
   check(conn, version);

@@ -106,4 +106,7 @@ static_assert(std::size(kPgMigrations) == kSchemaVersion, "a migration on SQLite
 // newer casestat, or a database holding other tables and no meta, is an Error.
 void prepare_pg_store(PgConnection& conn, bool writable);
 
+// Has the database a casestat store (its meta table) yet?
+bool pg_store_exists(PgConnection& conn);
+
 }  // namespace casestat

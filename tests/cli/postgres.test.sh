@@ -85,6 +85,23 @@ casestat-indicators --db "host=$PGHOST dbname=t password=s3cret" --period 2025H1
 expect_status 2 $? err
 grep -q s3cret err out && bad "the password is shown: $(cat err)"
 
+step "a dry run creates nothing; a server that cannot be reached is a system error"
+psql -q -c "create database d" postgres
+casestat-import --dry-run --db "dbname=d" "$S/信访台账.csv" 2> err
+expect_status 0 $? err
+expect_match "dry run: nothing was written" "$(cat err)" "dry run"
+expect_count 0 "$(psql -At -c "select count(*) from pg_tables where schemaname = 'public'" "dbname=d")" "tables after a dry run"
+casestat-indicators --db "dbname=d" --period 2025H1 > out 2> err
+expect_status 3 $? err
+expect_match "no store at dbname=d: import ledgers first" "$(cat err)" "indicators without a store"
+casestat-indicators --db "host=$WORK/nowhere dbname=d" --period 2025H1 > out 2> err
+expect_status 3 $? err
+expect_match "cannot connect to the store host=$WORK/nowhere dbname=d" "$(cat err)" "no server"
+psql -q -c "create table other(x int)" "dbname=d"
+casestat-import -q --db "dbname=d" "$S/信访台账.csv" 2> err
+expect_status 3 $? err
+expect_match "is not a casestat store" "$(cat err)" "a database of another program"
+
 step "4 offices import 4 files at once, 10 rounds"
 casestat-sample -q --bench --rows 3000 --out gen > /dev/null
 psql -q -c "create database c" postgres
