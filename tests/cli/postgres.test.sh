@@ -53,7 +53,7 @@ expect_count 4 "$(psql -At -c "select value from meta where key = 'schema_versio
 step "indicators JSON: the same on both stores"
 for args in "--period 2025H1" "--period 2025H1 --by unit" "--period 2025Q1 --compare prev" "--period 2024 --by unit" \
             "--period 2025M1-9 --by department --compare none" "--period 2025H1 --by month" \
-            "--period 2025H1 --by unit --where category=刑事"; do
+            "--period 2025H1 --by unit --where category=刑事" "--period 2025H1 --where adopted=是 --by unit"; do
   casestat-indicators --db file.db $args --format json --today 2025-07-10 > a.json 2> a.err
   sa=$?
   casestat-indicators --db "$STORE" $args --format json --today 2025-07-10 > b.json 2> b.err
@@ -61,6 +61,12 @@ for args in "--period 2025H1" "--period 2025H1 --by unit" "--period 2025Q1 --com
   expect_status "$sa" "$sb" b.err
   same_json a.json b.json || bad "indicators $args differ: $(diff a.json b.json | head -n 6)"
   cmp -s a.err b.err || bad "warnings of indicators $args differ: $(diff a.err b.err | head -n 6)"
+done
+
+for format in table csv tsv md; do
+  casestat-indicators --db file.db --period 2025H1 --by unit --format $format --today 2025-07-10 > a.out 2> /dev/null
+  casestat-indicators --db "$STORE" --period 2025H1 --by unit --format $format --today 2025-07-10 > b.out 2> /dev/null
+  cmp -s a.out b.out || bad "indicators --format $format differ: $(diff a.out b.out | head -n 6)"
 done
 
 step "the same content is not imported twice; a changed file replaces its earlier version"
@@ -75,6 +81,21 @@ expect_count 100 "$(psql -At -c "select count(*) from records r join imports i o
 casestat-import -q --db "$STORE" --forget 信访台账.csv 2> err
 expect_status 0 $? err
 expect_count 0 "$(psql -At -c "select count(*) from imports where file = '信访台账.csv'" "$STORE")" "after --forget"
+
+step "the office comes from --office, else the site settings"
+mkdir -p site
+{ echo 'office = "枫桥市人民检察院"'; cat "$CASESTAT_SOURCE/templates/site.toml"; } > site/site.toml
+casestat-import -q --db "$STORE" --site site "$S/检察建议台账.xlsx" 2> err
+expect_status 0 $? err
+expect_count 1 "$(psql -At -c "select count(*) from imports where office = '枫桥市人民检察院' and file = '检察建议台账.xlsx'" "$STORE")" "import filed under the site's office"
+casestat-import -q --db "$STORE" --site site --office 云溪县人民检察院 "$S/检察建议台账.xlsx" 2> err
+expect_status 0 $? err
+expect_count 1 "$(psql -At -c "select count(*) from imports where office = '云溪县人民检察院'" "$STORE")" "import filed under --office"
+casestat-import -q --db "$STORE" --site site --forget 检察建议台账.xlsx 2> err
+expect_status 0 $? err
+casestat-import -q --db "$STORE" --office 云溪县人民检察院 --forget 检察建议台账.xlsx 2> err
+expect_status 0 $? err
+expect_count 1 "$(psql -At -c "select count(*) from imports where file = '检察建议台账.xlsx'" "$STORE")" "the default office's import, kept"
 
 step "a connection string's password is refused and never shown"
 casestat-import --db "postgresql://postgres:s3cret@localhost/t" "$S/信访台账.csv" > out 2> err
