@@ -115,10 +115,15 @@ PgConnection::PgConnection(const std::string& conninfo) : name_(redact_connectio
                 name_);
   conn_ = PQconnectdb(conninfo.c_str());
   if (!conn_) system_error("cannot connect to the store {}: out of memory", name_);
-  if (PQstatus(conn_) != CONNECTION_OK)
-    system_error("cannot connect to the store {}: {}", name_, one_line(PQerrorMessage(conn_)));
-  if (PQsetClientEncoding(conn_, "UTF8") != 0)
-    system_error("the store {} cannot speak UTF-8: {}", name_, one_line(PQerrorMessage(conn_)));
+  // The destructor does not run for a constructor that throws: the handle is closed here.
+  auto refuse = [&](const char* what) {
+    std::string why = one_line(PQerrorMessage(conn_));
+    PQfinish(conn_);
+    conn_ = nullptr;
+    system_error("{} {}: {}", what, name_, why);
+  };
+  if (PQstatus(conn_) != CONNECTION_OK) refuse("cannot connect to the store");
+  if (PQsetClientEncoding(conn_, "UTF8") != 0) refuse("cannot speak UTF-8 with the store");
   // Notices (such as "relation already exists, skipping") are not for the clerk.
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
 }
