@@ -33,6 +33,8 @@ pkg_check_modules(FREEXL QUIET IMPORTED_TARGET freexl)
 casestat_require(FREEXL_FOUND libfreexl-dev "FreeXL")
 pkg_check_modules(NETTLE QUIET IMPORTED_TARGET nettle)
 casestat_require(NETTLE_FOUND nettle-dev "nettle")
+pkg_check_modules(LIBPQ QUIET IMPORTED_TARGET libpq)
+casestat_require(LIBPQ_FOUND libpq-dev "libpq (PostgreSQL's client library)")
 
 find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp)
 casestat_require(MUSTACHE_INCLUDE_DIR libkainjow-mustache-dev "kainjow-mustache")

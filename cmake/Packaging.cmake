@@ -7,6 +7,8 @@
 # and Makefile.inc finds the installed tools on PATH and the templates beside itself.
 
 install(FILES Makefile.inc DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat)
+# The upper office's scripts for a store shared by a province (README, "One store for a province").
+install(DIRECTORY postgres/ DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat/postgres)
 install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/casestat/templates
         PATTERN "*.docx.d" EXCLUDE PATTERN "*.xlsx.d" EXCLUDE)
 

@@ -24,6 +24,16 @@ int main(int argc, char** argv) {
   app.add_flag("-n,--dry-run", options.dry_run, "Read and check everything, but write nothing to the store");
   app.add_flag("--forget", options.forget,
                "Remove the rows of the named files from the store (by file name; the files need not exist)");
+  app.add_option("--office", options.office,
+                 "In a store shared by several offices (PostgreSQL): the office these imports are for; default "
+                 "the site settings' office, else the office of the connected role")
+      ->type_name("NAME");
+  app.add_flag("--init", options.init,
+               "Create the store (or bring it up to date) and import nothing: the first step of a shared store");
+  app.add_option("--from-store", options.from_store,
+                 "Copy every import of an office's store file into the shared store (--db postgresql://...), "
+                 "with its file names, hashes and import times")
+      ->type_name("FILE");
   casestat::add_limit_options(app, options);
   casestat::cli::add_quiet_option(app, options.quiet);
   app.add_option("files", options.files, "Ledgers to import; - or none: standard input")->type_name("FILE...");
@@ -33,6 +43,9 @@ int main(int argc, char** argv) {
                               "  casestat-import --on-error skip --rejects bad-rows.csv 台账.xlsx\n"
                               "  casestat-import --dry-run 台账.xlsx\n"
                               "  casestat-import --forget 信访台账.csv\n"
+                              "  casestat-import --db 'postgresql://linjiang@db.example/province' 案件信息.xlsx\n"
+                              "  casestat-import --db 'host=/run/postgresql dbname=province' --office 临江县院 "
+                              "--from-store lj.db\n"
                               "A file read from standard input is recognized by its content only (it has no name).\n");
   return casestat::cli::run(app, argc, argv, [&] {
     if (!ledger.empty()) options.ledger = casestat::parse_ledger(ledger);

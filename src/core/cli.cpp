@@ -122,7 +122,7 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
 CLI::Option* add_db_option(CLI::App& app, std::string& db) {
   const char* env = std::getenv("CASESTAT_DB");
   db = env && *env ? env : "casestat.db";
-  return app.add_option("--db", db, "The store (SQLite file); default $CASESTAT_DB, else casestat.db")
+  return app.add_option("--db", db, "The store: an SQLite file, or a PostgreSQL connection string (postgresql://USER@HOST/DB); default $CASESTAT_DB, else casestat.db")
       ->capture_default_str()
       ->type_name("FILE");
 }

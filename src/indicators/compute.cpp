@@ -14,6 +14,8 @@
 #include "indicators/coverage.hpp"
 #include "indicators/engine.hpp"
 #include "indicators/period.hpp"
+#include "indicators/sql_figures.hpp"
+#include "store/pg_connection.hpp"
 #include "indicators/wording.hpp"
 #include "store/db.hpp"
 
@@ -228,18 +230,27 @@ json indicators_json(const Prepared& p, const std::vector<Figure>& now, const st
 
 json compute_indicators(const IndicatorRequest& request) {
   Prepared p = prepare(request);
-  Database db(request.db, Database::Mode::read_only);
-  // One read transaction: the figures and the sources come from the same state of the store,
-  // even while an import commits.
-  db.exec("BEGIN");
-  auto [now, then, measured] = compute_figures(db, p.catalog, p.dictionary, request.by, p.where, p.period, p.base);
-  Coverage coverage = measured ? std::move(*measured) : measure_coverage(db, p.catalog, p.dictionary, request.by, p.period);
-  for (const auto& line :
-       coverage_warnings(coverage, p.catalog, p.shown, p.dictionary, request.by, p.period, request.allow_empty))
+  StoreReading store;
+  if (is_connection_string(request.db)) {
+    store = read_pg_store(request.db, p.catalog, p.dictionary, request.by, p.where, p.period, p.base);
+  } else {
+    Database db(request.db, Database::Mode::read_only);
+    // One read transaction: the figures and the sources come from the same state of the store,
+    // even while an import commits.
+    db.exec("BEGIN");
+    ScanResult scan = compute_figures(db, p.catalog, p.dictionary, request.by, p.where, p.period, p.base);
+    store.coverage = scan.coverage ? std::move(*scan.coverage)
+                                   : measure_coverage(db, p.catalog, p.dictionary, request.by, p.period);
+    store.figures = {std::move(scan.now), std::move(scan.then)};
+    store.sources = sources_json(db);
+    db.exec("COMMIT");
+  }
+  for (const auto& line : coverage_warnings(store.coverage, p.catalog, p.shown, p.dictionary, request.by, p.period,
+                                            request.allow_empty))
     cli::warn(line);
+  const auto& [now, then] = store.figures;
   json out = heading_json(p);
-  out["sources"] = sources_json(db);
-  db.exec("COMMIT");
+  out["sources"] = std::move(store.sources);
   out["sections"] = sections_json(p);
   out["indicators"] = indicators_json(p, now.total, p.base ? &then.total : nullptr, true);
   if (!request.by.empty()) {

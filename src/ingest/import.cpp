@@ -9,6 +9,7 @@
 #include "core/location.hpp"
 #include "core/output.hpp"
 #include "ingest/office_names.hpp"
+#include "ingest/pg_import.hpp"
 #include "ingest/sha256.hpp"
 #include "ingest/sheet_import.hpp"
 #include "store/imports.hpp"
@@ -183,6 +184,7 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
 }
 
 int forget_files(const ImportOptions& options) {
+  if (is_connection_string(options.db)) return pg_forget_files(options);
   if (options.files.empty()) usage_error("--forget needs the names of the files to remove, e.g. --forget 信访台账.csv");
   Database db(options.db, Database::Mode::read_write);
   StderrMessages messages(options.quiet);
@@ -212,6 +214,14 @@ int forget_files(const ImportOptions& options) {
 
 int import_command(const ImportOptions& options) {
   if (options.forget) return forget_files(options);
+  if (is_connection_string(options.db)) return pg_import_command(options);
+  if (options.init) {
+    Database made(options.db, Database::Mode::read_write);
+    return 0;
+  }
+  if (!options.office.empty() || !options.from_store.empty())
+    usage_error("--office and --from-store are for a store shared by several offices (--db postgresql://...); "
+                "a store file holds one office");
   if (!options.rejects.empty() && options.on_error != OnError::skip)
     usage_error("--rejects is for --on-error skip (with abort, nothing of a bad file is imported)");
   // Check the options and every file before the first import, so a typo in the last name does

@@ -20,6 +20,9 @@ struct ImportOptions : ReadingOptions {
   bool dry_run = false;
   bool forget = false;  // --forget: remove the rows of the named files from the store instead
   bool quiet = false;
+  std::string office;      // --office: whose imports these are in a shared (PostgreSQL) store
+  bool init = false;        // --init: create (or bring up to date) the store, import nothing
+  std::string from_store;  // --from-store FILE: copy an office's SQLite store into a PostgreSQL one
   std::vector<std::string> files;  // "-" is standard input
 };
 

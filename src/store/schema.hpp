@@ -7,7 +7,7 @@ namespace casestat {
 
 // Bump with a migration (kMigrations below, applied by Database::migrate in order); a store
 // from a newer casestat is refused.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Version 1. Dates are TEXT 'YYYY-MM-DD'; money is INTEGER 分 (divide by 100 for 元);
 // flags are INTEGER 1 (是) / 0 (否); NULL where the ledger had no value.
@@ -71,8 +71,17 @@ inline constexpr const char* kSchemaV3 = R"SQL(
 CREATE INDEX records_case_no ON records(case_no, ledger, import_id) WHERE case_no IS NOT NULL;
 )SQL";
 
+// Version 4: an import belongs to an office, and a file is known by its office and its name
+// (every office has a 案件信息.xlsx). A store of one office keeps the default office ''; a
+// store shared by a province's offices is a PostgreSQL one (pg_schema.hpp: the same tables).
+inline constexpr const char* kSchemaV4 = R"SQL(
+ALTER TABLE imports ADD COLUMN office TEXT NOT NULL DEFAULT '';
+DROP INDEX imports_file;
+CREATE UNIQUE INDEX imports_office_file ON imports(office, file);
+)SQL";
+
 // kMigrations[v - 1] takes a store from version v - 1 to v (version 0: a new, empty file).
-inline constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+inline constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 // The canonical fields that have a column of their own in `records`; any other field of a

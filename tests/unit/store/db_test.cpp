@@ -228,6 +228,15 @@ TEST_CASE("a store of schema version 1 is migrated when opened, its rows kept") 
     auto case_numbers = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'records_case_no'");
     REQUIRE(case_numbers.step());
     CHECK(case_numbers.integer(0) == 1);  // version 3: case numbers indexed for the overlap check
+    // version 4: the import belongs to the default office, and a file is known by office and name
+    auto office = db.prepare("SELECT office FROM imports WHERE id = 1");
+    REQUIRE(office.step());
+    CHECK(office.text(0).empty());
+    db.exec("INSERT INTO imports(office, file, sha256, imported_at, rows_read, rows_imported, rows_skipped, "
+            "rows_rejected) VALUES ('临江县人民检察院', 'a.csv', 'y', '2025-01-02 00:00:00', 0, 0, 0, 0)");
+    CHECK_THROWS_AS(db.exec("INSERT INTO imports(file, sha256, imported_at, rows_read, rows_imported, rows_skipped, "
+                            "rows_rejected) VALUES ('a.csv', 'z', '2025-01-03 00:00:00', 0, 0, 0, 0)"),
+                    Error);
     auto rows = db.prepare("SELECT received_on FROM records");
     REQUIRE(rows.step());
     CHECK(rows.text(0) == "2025-03-05");
