@@ -116,14 +116,15 @@ PgConnection::PgConnection(const std::string& conninfo) : name_(redact_connectio
   conn_ = PQconnectdb(conninfo.c_str());
   if (!conn_) system_error("cannot connect to the store {}: out of memory", name_);
   // The destructor does not run for a constructor that throws: the handle is closed here.
-  auto refuse = [&](const char* what) {
+  auto refuse = [&](bool connecting) {
     std::string why = one_line(PQerrorMessage(conn_));
     PQfinish(conn_);
     conn_ = nullptr;
-    system_error("{} {}: {}", what, name_, why);
+    if (connecting) system_error("cannot connect to the store {}: {}", name_, why);
+    system_error("cannot speak UTF-8 with the store {}: {}", name_, why);
   };
-  if (PQstatus(conn_) != CONNECTION_OK) refuse("cannot connect to the store");
-  if (PQsetClientEncoding(conn_, "UTF8") != 0) refuse("cannot speak UTF-8 with the store");
+  if (PQstatus(conn_) != CONNECTION_OK) refuse(true);
+  if (PQsetClientEncoding(conn_, "UTF8") != 0) refuse(false);
   // Notices (such as "relation already exists, skipping") are not for the clerk.
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
 }
