@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "read/merged_ranges.hpp"
 #include "read/xlsx_xml.hpp"
 
@@ -15,7 +16,7 @@ namespace {
 class MergeCellsPart : public XmlStream {
  public:
   MergeCellsPart(const std::string& where, const ReadLimits& limits)
-      : XmlStream(where, "the sheet's merged cells", limits.max_field_bytes), limits_(limits) {}
+      : XmlStream(where, _("the sheet's merged cells"), limits.max_field_bytes), limits_(limits) {}
   std::vector<MergedRange> ranges;
   bool done = false;
 
@@ -26,9 +27,11 @@ class MergeCellsPart : public XmlStream {
     if (!ref) return;  // nothing to merge
     auto range = parse_merged_range(ref, limits_);
     if (!range)
-      return refuse(damaged(fmt::format("has the merged range \"{}\", which is not a range of the sheet", ref)));
+      return refuse(translate("{}: the file is damaged: {} has the merged range \"{}\", which is not a range of the sheet at "
+                               "line {}",
+                               where(), part(), ref, line()));
     if (ranges.size() >= limits_.max_merged_ranges)
-      return refuse(fmt::format("{}: the sheet has more than {} merged ranges, which looks like a damaged or hostile "
+      return refuse(translate("{}: the sheet has more than {} merged ranges, which looks like a damaged or hostile "
                                 "file",
                                 where(), limits_.max_merged_ranges));
     ranges.push_back(*range);

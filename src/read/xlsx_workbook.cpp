@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/location.hpp"
 #include "read/workbook.hpp"
 #include "core/calendar.hpp"
@@ -188,7 +189,7 @@ class SharedStringsPart : public XmlStream {
       if (unique) {
         unsigned long long n = std::strtoull(unique, nullptr, 10);
         if (n > limits_.max_shared_strings)
-          return refuse(fmt::format("{}: the workbook declares {} shared strings, more than the limit of {}; if "
+          return refuse(translate("{}: the workbook declares {} shared strings, more than the limit of {}; if "
                                     "the file is honest, raise it with --max-shared-strings",
                                     where(), n, limits_.max_shared_strings));
         strings.reserve(static_cast<size_t>(std::min<unsigned long long>(n, 1u << 20)));
@@ -204,7 +205,7 @@ class SharedStringsPart : public XmlStream {
   void on_end(std::string_view name) override {
     if (name == "si") {
       if (strings.size() >= limits_.max_shared_strings)
-        return refuse(fmt::format("{}: the workbook has more than {} shared strings; if the file is honest, raise "
+        return refuse(translate("{}: the workbook has more than {} shared strings; if the file is honest, raise "
                                   "the limit with --max-shared-strings",
                                   where(), limits_.max_shared_strings));
       // (most strings have no _xHHHH_ escape: those are kept as read, without a copy)
@@ -213,7 +214,7 @@ class SharedStringsPart : public XmlStream {
       const std::string& text = current_;
       uint64_t limit = std::min<uint64_t>(limits_.max_shared_string_bytes, UINT32_MAX);
       if (strings.bytes() + text.size() + 4 > limit)
-        return refuse(fmt::format("{}: the workbook's shared strings hold more than {}; if the file is honest, "
+        return refuse(translate("{}: the workbook's shared strings hold more than {}; if the file is honest, "
                                   "raise the limit with --max-shared-strings-mib",
                                   where(), size_words(limits_.max_shared_string_bytes)));
       strings.push_back(text);
@@ -226,7 +227,7 @@ class SharedStringsPart : public XmlStream {
   void on_text(const char* s, int len) override {
     if (!in_t_) return;
     if (current_.size() + static_cast<size_t>(len) > limits_.max_field_bytes)
-      return refuse(fmt::format("{}: shared string {} is longer than {}; if the file is honest, raise the limit "
+      return refuse(translate("{}: shared string {} is longer than {}; if the file is honest, raise the limit "
                                 "with --max-field-mib",
                                 where(), strings.size() + 1, size_words(limits_.max_field_bytes)));
     current_.append(s, static_cast<size_t>(len));
@@ -245,7 +246,7 @@ class SheetPart : public SheetScanner {
   SheetPart(const std::string& display, std::string sheet, const SharedStrings& strings,
             const std::vector<bool>& xf_is_date, bool date1904, const ReadLimits& limits, const RowHandler& on_row,
             bool scan)
-      : SheetScanner(display + ": sheet " + sheet, "the sheet", limits.max_field_bytes, scan),
+      : SheetScanner(Location{display, sheet, 0, ""}.describe(), _("the sheet"), limits.max_field_bytes, scan),
         file_(display),
         sheet_(std::move(sheet)),
         strings_(strings),
@@ -289,10 +290,10 @@ class SheetPart : public SheetScanner {
       if (r.data()) {
         auto [end, ec] = std::from_chars(r.data(), r.data() + r.size(), number);
         if (ec != std::errc() || end != r.data() + r.size())
-          return refuse(fmt::format("{}: the file is damaged: a row has the number \"{}\"", where(), r));
+          return refuse(translate("{}: the file is damaged: a row has the number \"{}\"", where(), r));
       }
       if (number < 1 || number > limits_.max_rows)
-        return refuse(fmt::format("{}: row {} is beyond the last row a sheet can have ({})", where(), number,
+        return refuse(translate("{}: row {} is beyond the last row a sheet can have ({})", where(), number,
                                   limits_.max_rows));
       begin_row(number);
     } else if (in_cell_ && name == "rPh") {
@@ -328,7 +329,7 @@ class SheetPart : public SheetScanner {
   void text(const char* s, size_t len) override {
     if (!in_text_) return;
     if (value_.size() + len > limits_.max_field_bytes)
-      return refuse(fmt::format("{}: the text is longer than {}; if the file is honest, raise the limit with "
+      return refuse(translate("{}: the text is longer than {}; if the file is honest, raise the limit with "
                                 "--max-field-mib",
                                 cell_location(), size_words(limits_.max_field_bytes)));
     value_.append(s, len);
@@ -356,7 +357,7 @@ class SheetPart : public SheetScanner {
 
   bool column_fits() {
     if (column_ < static_cast<size_t>(limits_.max_columns)) return true;
-    refuse(fmt::format("{}, row {}: a cell is beyond the last column a sheet can have ({})", where(), row_.number,
+    refuse(translate("{}, row {}: a cell is beyond the last column a sheet can have ({})", where(), row_.number,
                        column_letter(limits_.max_columns - 1)));
     return false;
   }
@@ -374,27 +375,27 @@ class SheetPart : public SheetScanner {
     for (; p < r.size() && r[p] >= '0' && r[p] <= '9'; ++p, ++digits)
       if (row <= limits_.max_rows) row = row * 10 + (r[p] - '0');
     if (r.empty()) {
-      refuse(fmt::format("{}, row {}: the file is damaged: a cell has an empty reference (r=\"\")", where(),
+      refuse(translate("{}, row {}: the file is damaged: a cell has an empty reference (r=\"\")", where(),
                          row_.number));
       return false;
     }
     if (letters == 0 || digits == 0 || p != r.size()) {
-      refuse(fmt::format("{}: the file is damaged: a cell has the reference \"{}\", which is not a column and a "
+      refuse(translate("{}: the file is damaged: a cell has the reference \"{}\", which is not a column and a "
                          "row like B7",
                          where(), r));
       return false;
     }
     if (row == 0) {
-      refuse(fmt::format("{}: the file is damaged: the cell reference {} names row 0 (rows start at 1)", where(), r));
+      refuse(translate("{}: the file is damaged: the cell reference {} names row 0 (rows start at 1)", where(), r));
       return false;
     }
     if (letters > 4 || col > static_cast<size_t>(limits_.max_columns)) {
-      refuse(fmt::format("{}: the cell reference {} is beyond the last column a sheet can have ({})", where(), r,
+      refuse(translate("{}: the cell reference {} is beyond the last column a sheet can have ({})", where(), r,
                          column_letter(limits_.max_columns - 1)));
       return false;
     }
     if (row > limits_.max_rows) {
-      refuse(fmt::format("{}: the cell reference {} is beyond the last row a sheet can have ({})", where(), r,
+      refuse(translate("{}: the cell reference {} is beyond the last row a sheet can have ({})", where(), r,
                          limits_.max_rows));
       return false;
     }
@@ -445,7 +446,7 @@ class SheetPart : public SheetScanner {
         bool digits = *p >= '0' && *p <= '9';
         for (; *p >= '0' && *p <= '9' && index <= strings_.size(); ++p) index = index * 10 + static_cast<size_t>(*p - '0');
         if (!digits || index >= strings_.size())
-          return refuse(fmt::format("{}: the file is damaged: the cell refers to shared string {}, but there are only {}",
+          return refuse(translate("{}: the file is damaged: the cell refers to shared string {}, but there are only {}",
                                     cell_location(), value_, strings_.size()));
         cell.type = Cell::Type::text;
         cell.text.assign(strings_[index]);
@@ -635,7 +636,7 @@ class XlsxWorkbook : public Workbook {
 
   std::vector<MergedRange> merged_ranges(size_t index) override {
     if (index >= names_.size()) usage_error("{}: there is no sheet {}", display_name(), index + 1);
-    return read_xlsx_merged_ranges(zip_, paths_[index], display_name() + ": sheet " + names_[index], limits_);
+    return read_xlsx_merged_ranges(zip_, paths_[index], Location{display_name(), names_[index], 0, ""}.describe(), limits_);
   }
 
  private:

@@ -35,10 +35,6 @@ XmlStream::XmlStream(std::string where, std::string part, uint64_t max_token)
 
 long XmlStream::line() const { return static_cast<long>(XML_GetCurrentLineNumber(parser_.get())); }
 
-std::string XmlStream::damaged(std::string_view what, std::string_view after) const {
-  return fmt::format("{}: the file is damaged: {} {} at line {}{}", where_, part_, what, line(), after);
-}
-
 void XmlStream::refuse(std::string message) {
   if (refused_.empty()) refused_ = std::move(message);
   XML_StopParser(parser_.get(), XML_FALSE);
@@ -48,7 +44,8 @@ void XMLCALL XmlStream::start(void* self_, const XML_Char* name, const XML_Char*
   auto* self = static_cast<XmlStream*>(self_);
   if (!self->refused_.empty()) return;
   if (++self->depth_ > kMaxDepth) {
-    self->refuse(self->damaged("nests elements deeper than " + std::to_string(kMaxDepth) + " levels"));
+    self->refuse(translate("{}: the file is damaged: {} nests elements deeper than {} levels at line {}", self->where_,
+                          self->part_, kMaxDepth, self->line()));
     return;
   }
   self->on_start(local_name(name), attrs);
@@ -68,13 +65,16 @@ void XMLCALL XmlStream::text(void* self_, const XML_Char* s, int len) {
 
 void XMLCALL XmlStream::doctype(void* self_, const XML_Char*, const XML_Char*, const XML_Char*, int) {
   auto* self = static_cast<XmlStream*>(self_);
-  self->refuse(self->damaged("has a DOCTYPE declaration", ", which no spreadsheet part has (it can hide an entity bomb)"));
+  self->refuse(translate("{}: the file is damaged: {} has a DOCTYPE declaration at line {}, which no spreadsheet part "
+                          "has (it can hide an entity bomb)",
+                          self->where_, self->part_, self->line()));
 }
 
 void XMLCALL XmlStream::entity(void* self_, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
                                const XML_Char*, const XML_Char*, const XML_Char*) {
   auto* self = static_cast<XmlStream*>(self_);
-  self->refuse(self->damaged("declares an XML entity", ", which no spreadsheet part does"));
+  self->refuse(translate("{}: the file is damaged: {} declares an XML entity at line {}, which no spreadsheet part does",
+                          self->where_, self->part_, self->line()));
 }
 
 // Follows the tokens expat will hold whole, and refuses one longer than the bound before expat
@@ -194,10 +194,9 @@ void XmlStream::guard(const char* data, size_t size) {
     if (tail_.size() > 3) tail_.erase(0, tail_.size() - 3);
     // CDATA content is counted by whoever keeps it, as text is; its length only finds its end.
     if (token_ != Token::cdata && length_ > max_token_)
-      throw Error(Exit::data,
-                  fmt::format("{}: the file is damaged: {} has a tag, comment or reference longer than {} at line {}; "
-                              "if the file is honest, raise the limit with --max-field-mib",
-                              where_, part_, size_words(max_token_), line()));
+      data_error("{}: the file is damaged: {} has a tag, comment or reference longer than {} at line {}; "
+                 "if the file is honest, raise the limit with --max-field-mib",
+                 where_, part_, size_words(max_token_), line());
   }
 }
 
@@ -216,8 +215,8 @@ bool XmlStream::parse(const char* data, size_t size, bool last) {
     if (!refused_.empty()) throw Error(Exit::data, refused_);
     if (status == XML_STATUS_ERROR) {
       if (XML_GetErrorCode(parser_.get()) == XML_ERROR_ABORTED) return false;  // stopped by a handler
-      throw Error(Exit::data, fmt::format("{}: the file is damaged: {} is not valid XML at line {} ({})", where_, part_,
-                                          line(), XML_ErrorString(XML_GetErrorCode(parser_.get()))));
+      data_error("{}: the file is damaged: {} is not valid XML at line {} ({})", where_, part_, line(),
+                 XML_ErrorString(XML_GetErrorCode(parser_.get())));
     }
     if (stopped_) return false;
     data += piece;

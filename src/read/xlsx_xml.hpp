@@ -40,9 +40,8 @@ class XmlStream {
   // Handlers must not throw through expat's C frames: they refuse, which stops the parse, and
   // feed() throws the message (a whole message, file name first).
   void refuse(std::string message);
-  // "WHERE: the file is damaged: PART WHAT at line N[AFTER]"
-  std::string damaged(std::string_view what, std::string_view after = "") const;
   const std::string& where() const { return where_; }
+  const std::string& part() const { return part_; }
   long line() const;
   // Where the event being handled lies in the bytes fed so far, and its length (0 for the end
   // of an empty element): for callers that edit a part in place and copy the rest as it is.
