@@ -26,6 +26,43 @@ namespace casestat {
 
 namespace {
 
+// A ratio from its parts, which are computed first (the catalog has no cycles: Catalog::load).
+void fill_ratio(const Catalog& catalog, size_t n, std::vector<Figure>& out, std::vector<char>& done) {
+  const Indicator& ind = catalog.indicators()[n];
+  if (ind.kind != Kind::ratio || done[n]) return;
+  done[n] = 1;
+  auto part = [&](const std::string& id) {
+    size_t i = static_cast<size_t>(catalog.find(id) - catalog.indicators().data());
+    fill_ratio(catalog, i, out, done);
+    return out[i];
+  };
+  Figure a = part(ind.numerator), b = part(ind.denominator);
+  // (a.num / a.den) / (b.num / b.den); no rate when a part has none or the denominator is 0
+  if (a.den == 0 || b.den == 0 || b.num == 0) {
+    out[n] = Figure{0, 0};
+    return;
+  }
+  __int128 num = static_cast<__int128>(a.num) * b.den, den = static_cast<__int128>(a.den) * b.num;
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  while ((num > INT64_MAX || num < -INT64_MAX || den > INT64_MAX) && den > 1) {
+    num /= 2;
+    den /= 2;
+  }
+  out[n] = Figure{static_cast<int64_t>(num), static_cast<int64_t>(den)};
+}
+
+}  // namespace
+
+void fill_ratios(const Catalog& catalog, std::vector<Figure>& figures) {
+  std::vector<char> done(figures.size(), 0);
+  for (size_t n = 0; n < figures.size(); ++n) fill_ratio(catalog, n, figures, done);
+}
+
+namespace {
+
 // A field as an SQL expression: its column, or its value in the `fields` JSON for a site's own
 // fields. Field ids come from the dictionary; anything but [a-z0-9_] is refused, never spliced.
 std::string column_of(const std::string& field) {
@@ -566,36 +603,8 @@ class Engine {
     std::vector<Figure> out(indicators.size(), Figure{0, 1});
     if (sums)
       for (size_t k = 0; k < compiled_.size(); ++k) out[compiled_[k].index] = Figure{(*sums)[k], 1};
-    std::vector<char> done(indicators.size(), 0);
-    for (size_t n = 0; n < indicators.size(); ++n) ratio(n, out, done);
+    fill_ratios(catalog_, out);
     return out;
-  }
-
-  void ratio(size_t n, std::vector<Figure>& out, std::vector<char>& done) const {
-    const Indicator& ind = catalog_.indicators()[n];
-    if (ind.kind != Kind::ratio || done[n]) return;
-    done[n] = 1;  // the catalog has no cycles (Catalog::load)
-    auto part = [&](const std::string& id) {
-      size_t i = static_cast<size_t>(catalog_.find(id) - catalog_.indicators().data());
-      ratio(i, out, done);
-      return out[i];
-    };
-    Figure a = part(ind.numerator), b = part(ind.denominator);
-    // (a.num / a.den) / (b.num / b.den); no rate when a part has none or the denominator is 0
-    if (a.den == 0 || b.den == 0 || b.num == 0) {
-      out[n] = Figure{0, 0};
-      return;
-    }
-    __int128 num = static_cast<__int128>(a.num) * b.den, den = static_cast<__int128>(a.den) * b.num;
-    if (den < 0) {
-      num = -num;
-      den = -den;
-    }
-    while ((num > INT64_MAX || num < -INT64_MAX || den > INT64_MAX) && den > 1) {
-      num /= 2;
-      den /= 2;
-    }
-    out[n] = Figure{static_cast<int64_t>(num), static_cast<int64_t>(den)};
   }
 
   PeriodFigures figures(size_t p) const {

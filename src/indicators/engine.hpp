@@ -41,6 +41,10 @@ struct ScanResult {
   std::optional<Coverage> coverage;
 };
 
+// Sets the ratio indicators of `figures` (one per indicator, in catalog order) from their parts'
+// figures: the one place a rate is computed, whichever store counted the parts.
+void fill_ratios(const Catalog& catalog, std::vector<Figure>& figures);
+
 // `by`: empty (totals only), "month", or a field id.
 ScanResult compute_figures(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,
                            const std::vector<WhereValue>& where, const Period& period,

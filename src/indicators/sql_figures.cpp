@@ -168,36 +168,8 @@ bool server_computable(const Catalog& catalog, const std::string& by, const std:
   return true;
 }
 
-// Ratios from their parts, as the engine does (Engine::with_ratios).
-void ratio(const Catalog& catalog, size_t n, std::vector<Figure>& out, std::vector<char>& done) {
-  const Indicator& ind = catalog.indicators()[n];
-  if (ind.kind != Kind::ratio || done[n]) return;
-  done[n] = 1;
-  auto part = [&](const std::string& id) {
-    size_t i = static_cast<size_t>(catalog.find(id) - catalog.indicators().data());
-    ratio(catalog, i, out, done);
-    return out[i];
-  };
-  Figure a = part(ind.numerator), b = part(ind.denominator);
-  if (a.den == 0 || b.den == 0 || b.num == 0) {
-    out[n] = Figure{0, 0};
-    return;
-  }
-  __int128 num = static_cast<__int128>(a.num) * b.den, den = static_cast<__int128>(a.den) * b.num;
-  if (den < 0) {
-    num = -num;
-    den = -den;
-  }
-  while ((num > INT64_MAX || num < -INT64_MAX || den > INT64_MAX) && den > 1) {
-    num /= 2;
-    den /= 2;
-  }
-  out[n] = Figure{static_cast<int64_t>(num), static_cast<int64_t>(den)};
-}
-
 std::vector<Figure> with_ratios(const Catalog& catalog, std::vector<Figure> out) {
-  std::vector<char> done(out.size(), 0);
-  for (size_t n = 0; n < out.size(); ++n) ratio(catalog, n, out, done);
+  fill_ratios(catalog, out);
   return out;
 }
 
