@@ -18,6 +18,8 @@ class Input {
   Input(const Input&) = delete;
 
   bool is_stdin() const { return argument_ == "-"; }
+  // The argument as given: a path, or "-".
+  const std::string& argument() const { return argument_; }
   // The name used in messages: the path as the user typed it, or "Standard Input".
   const std::string& display_name() const { return display_; }
   // A path a library can open (the temporary copy for standard input). Throws Error when the

@@ -20,6 +20,13 @@ const char* own_date(const std::string& ledger) {
   return ledger_named(ledger) == Ledger::recommendations ? "issued_on" : "received_on";
 }
 
+std::string field_name(const Dictionary& dictionary, const std::string& id) {
+  const Field* field = dictionary.find(id);
+  return field ? field->name : id;
+}
+
+}  // namespace
+
 std::vector<std::string> catalog_dates(const Catalog& catalog) {
   std::vector<std::string> dates;
   for (const auto& indicator : catalog.indicators())
@@ -28,13 +35,6 @@ std::vector<std::string> catalog_dates(const Catalog& catalog) {
         if (std::find(dates.begin(), dates.end(), field) == dates.end()) dates.push_back(field);
   return dates;
 }
-
-std::string field_name(const Dictionary& dictionary, const std::string& id) {
-  const Field* field = dictionary.find(id);
-  return field ? field->name : id;
-}
-
-}  // namespace
 
 CoverageFields coverage_fields(const Catalog& catalog, const Dictionary& dictionary, const std::string& by) {
   std::vector<std::string> dates = catalog_dates(catalog);

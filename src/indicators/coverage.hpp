@@ -38,6 +38,9 @@ struct CoverageFields {
 };
 CoverageFields coverage_fields(const Catalog& catalog, const Dictionary& dictionary, const std::string& by);
 
+// The date fields the catalog's indicators count by, each once, in catalog order.
+std::vector<std::string> catalog_dates(const Catalog& catalog);
+
 // One scan of the store for the fields above. The indicators' own scan measures the same thing
 // on the way (compute_figures); this query is kept for the stores it leaves to SQLite.
 Coverage measure_coverage(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,

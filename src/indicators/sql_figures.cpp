@@ -288,15 +288,6 @@ std::pair<PeriodFigures, PeriodFigures> streamed_figures(PgConnection& conn, con
   return {std::move(scan.now), std::move(scan.then)};
 }
 
-std::vector<std::string> catalog_dates(const Catalog& catalog) {
-  std::vector<std::string> dates;
-  for (const auto& indicator : catalog.indicators())
-    for (const auto& rule : indicator.dates)
-      for (const auto& field : rule.fields)
-        if (std::find(dates.begin(), dates.end(), field) == dates.end()) dates.push_back(field);
-  return dates;
-}
-
 // The same figures as measure_coverage (coverage.cpp), by the server.
 Coverage server_coverage(PgConnection& conn, const Catalog& catalog, const Dictionary& dictionary,
                          const std::string& by, const Period& period) {

@@ -212,6 +212,19 @@ int forget_files(const ImportOptions& options) {
   return missing ? static_cast<int>(Exit::data) : 0;
 }
 
+ImportInputs checked_inputs(const ImportOptions& options) {
+  if (!options.rejects.empty() && options.on_error != OnError::skip)
+    usage_error("--rejects is for --on-error skip (with abort, nothing of a bad file is imported)");
+  ImportInputs checked{read_options(options), {}, {}};
+  sheet_options(options);
+  for (const auto& argument : inputs_or_stdin(options.files)) {
+    checked.inputs.emplace_back(argument);
+    if (!checked.inputs.back().is_stdin()) checked.inputs.back().path();
+  }
+  checked.dictionary = load_dictionary(options);
+  return checked;
+}
+
 int import_command(const ImportOptions& options) {
   if (options.forget) return forget_files(options);
   if (is_connection_string(options.db)) return pg_import_command(options);
@@ -222,19 +235,7 @@ int import_command(const ImportOptions& options) {
   if (!options.office.empty() || !options.from_store.empty())
     usage_error("--office and --from-store are for a store shared by several offices (--db postgresql://...); "
                 "a store file holds one office");
-  if (!options.rejects.empty() && options.on_error != OnError::skip)
-    usage_error("--rejects is for --on-error skip (with abort, nothing of a bad file is imported)");
-  // Check the options and every file before the first import, so a typo in the last name does
-  // not stop the run half-way.
-  ReadOptions read_opts = read_options(options);
-  sheet_options(options);
-  std::vector<std::string> arguments = inputs_or_stdin(options.files);
-  std::vector<Input> inputs;
-  for (const auto& argument : arguments) {
-    inputs.emplace_back(argument);
-    if (!inputs.back().is_stdin()) inputs.back().path();
-  }
-  Dictionary dictionary = load_dictionary(options);
+  auto [read_opts, inputs, dictionary] = checked_inputs(options);
 
   // A dry run against a store that does not exist yet works on an empty one in memory, so
   // that it creates no file.
@@ -255,10 +256,10 @@ int import_command(const ImportOptions& options) {
     Input& input = inputs[i];
     std::string sha256 = sha256_file(input.path(), input.display_name());
     FileResult result;
-    if (already_imported(db, input.display_name(), store_name(arguments[i], sha256), sha256, messages)) continue;
+    if (already_imported(db, input.display_name(), store_name(inputs[i].argument(), sha256), sha256, messages)) continue;
     try {
       auto workbook = open_workbook(input, read_opts);
-      result = import_workbook(db, *workbook, store_name(arguments[i], sha256), sha256, dictionary, options, messages);
+      result = import_workbook(db, *workbook, store_name(inputs[i].argument(), sha256), sha256, dictionary, options, messages);
     } catch (const Error& e) {
       // A store that fails (a full disk, a busy store) stops the command; the message says
       // which ledger was being imported, as the earlier ones of the command are in the store.

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/input.hpp"
 #include "fields/dictionary.hpp"
 #include "ingest/reading.hpp"
 #include "ingest/rejects.hpp"
@@ -30,6 +31,16 @@ struct ImportOptions : ReadingOptions {
 // store as it was and the others are still imported. Returns the exit code: 0, or 1 when a
 // file was rejected. Store and I/O failures throw Error (Exit::system).
 int import_command(const ImportOptions& options);
+
+// What both stores' imports check before the first file is imported, so that a bad option or
+// a typo in the last file's name does not stop the run half-way: the reading options, every
+// named file opened (or standard input), and the field dictionary.
+struct ImportInputs {
+  ReadOptions read;
+  std::vector<Input> inputs;
+  Dictionary dictionary;
+};
+ImportInputs checked_inputs(const ImportOptions& options);
 
 // --forget FILE...: removes each named file's import and rows (by its name in the store: the
 // base name). A name the store does not hold is an error (exit 1); the others are still removed.

@@ -205,17 +205,7 @@ int pg_import_command(const ImportOptions& options) {
     prepare_pg_store(conn, true);
     return 0;
   }
-  if (!options.rejects.empty() && options.on_error != OnError::skip)
-    usage_error("--rejects is for --on-error skip (with abort, nothing of a bad file is imported)");
-  ReadOptions read_opts = read_options(options);
-  sheet_options(options);
-  std::vector<std::string> arguments = inputs_or_stdin(options.files);
-  std::vector<Input> inputs;
-  for (const auto& argument : arguments) {
-    inputs.emplace_back(argument);
-    if (!inputs.back().is_stdin()) inputs.back().path();
-  }
-  Dictionary dictionary = load_dictionary(options);
+  auto [read_opts, inputs, dictionary] = checked_inputs(options);
   PgConnection conn(options.db);
   // A dry run changes nothing on the server, not even to create the store: without one, the
   // files are only read and checked.
@@ -232,7 +222,7 @@ int pg_import_command(const ImportOptions& options) {
     Input& input = inputs[i];
     const std::string& shown = input.display_name();
     std::string sha256 = sha256_file(input.path(), shown);
-    std::string name = store_name(arguments[i], sha256);
+    std::string name = store_name(inputs[i].argument(), sha256);
     if (auto earlier = store_exists ? find_pg_import(conn, office, "sha256", sha256) : std::nullopt) {
       std::string as = earlier->file == name ? "" : " as " + earlier->file;
       messages.note(shown + ": already imported on " + earlier->imported_at + as + ", nothing to do");
