@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 
 namespace casestat::cli {
 
@@ -59,35 +60,6 @@ std::string with_groups(const char* format, const std::smatch& match) {
 [[maybe_unused]] constexpr const char* kHelpWords[] = {N_("Options"), N_("Print this help message and exit"),
                                                        N_("Expand all help")};
 
-// The columns a text takes on a terminal: CJK and full-width characters take two. CLI11 pads
-// the option column by bytes, which leaves a Chinese option name (three bytes a character, two
-// columns) short of the description column.
-size_t display_width(std::string_view text) {
-  size_t width = 0;
-  for (size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    char32_t code = byte;
-    size_t length = 1;
-    if (byte >= 0xF0 && i + 3 < text.size()) {
-      length = 4;
-      code = 0x10000;  // outside the basic plane: ideographs of the supplementary planes
-    } else if (byte >= 0xE0 && i + 2 < text.size()) {
-      length = 3;
-      code = ((byte & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-             (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-    } else if (byte >= 0xC0) {
-      length = 2;
-    }
-    const bool wide = (code >= 0x1100 && code <= 0x115F) || (code >= 0x2E80 && code <= 0xA4CF) ||
-                      (code >= 0xAC00 && code <= 0xD7A3) || (code >= 0xF900 && code <= 0xFAFF) ||
-                      (code >= 0xFE30 && code <= 0xFE4F) || (code >= 0xFF00 && code <= 0xFF60) ||
-                      (code >= 0xFFE0 && code <= 0xFFE6) || code >= 0x10000;
-    width += wide ? 2 : 1;
-    i += length;
-  }
-  return width;
-}
-
 class TranslatingFormatter : public CLI::Formatter {
  public:
   TranslatingFormatter() {
@@ -100,7 +72,8 @@ class TranslatingFormatter : public CLI::Formatter {
     return CLI::Formatter::make_group(_(group.c_str()), is_positional, std::move(opts));
   }
 
-  // CLI11's layout (detail::format_help), padded by display width instead of bytes.
+  // CLI11's layout (detail::format_help), padded by display width (core/text.hpp) instead of
+  // bytes: a Chinese word such as 必需 is three bytes a character but two columns.
   std::string make_option(const CLI::Option* option, bool is_positional) const override {
     const std::string name = "  " + make_option_name(option, is_positional) + make_option_opts(option);
     const std::string description = make_option_desc(option);

@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 
@@ -39,6 +40,13 @@ bool is_wide(char32_t cp) {
 }
 
 }  // namespace
+
+std::optional<int64_t> whole_number(std::string_view text) {
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
 
 size_t display_width(std::string_view s) {
   size_t width = 0;

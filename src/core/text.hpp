@@ -1,10 +1,15 @@
 // UTF-8 text helpers shared by the stages.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace casestat {
+
+// A whole decimal number that is all of `text` ("-12"), else nothing ("12a", "1.5", "").
+std::optional<int64_t> whole_number(std::string_view text);
 
 // The UTF-8 byte order mark: Excel reads a CSV file as UTF-8 only when it starts with one.
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";

@@ -20,6 +20,7 @@
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "store/schema.hpp"
 
 namespace casestat {
@@ -96,13 +97,6 @@ int ledger_code(std::string_view ledger) {
   if (ledger.empty()) return -1;
   auto known = ledger_named(ledger);
   return known ? static_cast<int>(*known) : static_cast<int>(kLedgers.size());
-}
-
-std::optional<int64_t> whole_number(std::string_view s) {
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
 }
 
 // One value of the current record.

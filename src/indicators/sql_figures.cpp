@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "store/imports.hpp"
 #include "store/pg_connection.hpp"
 #include "store/pg_schema.hpp"
@@ -39,13 +40,6 @@ std::string field_sql(const std::string& field) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
       data_error("field id \"{}\": only a-z, 0-9 and _ may be used in field ids", field);
   return "(fields::jsonb ->> '" + field + "')";
-}
-
-std::optional<int64_t> whole_number(std::string_view s) {
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
 }
 
 // Every value is a parameter; the same value is bound once.

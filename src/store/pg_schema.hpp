@@ -51,9 +51,8 @@ CREATE INDEX records_import ON records(import_id);
 // Version 2 dropped SQLite's ledger/date indexes; a PostgreSQL store never had them.
 inline constexpr const char* kPgSchemaV2 = "SELECT 1";
 
-inline constexpr const char* kPgSchemaV3 = R"SQL(
-CREATE INDEX records_case_no ON records(case_no, ledger, import_id) WHERE case_no IS NOT NULL;
-)SQL";
+// Version 3's index is SQLite's, word for word.
+inline constexpr const char* kPgSchemaV3 = kSchemaV3;
 
 // Version 4: imports belong to an office; a file is known by its office and its name. On
 // PostgreSQL the office of a role mapped in office_roles is its only one (row-level security);
