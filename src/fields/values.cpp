@@ -178,9 +178,14 @@ std::optional<std::string> parse_date(const Cell& cell, std::string& why) {
 }
 
 std::optional<int64_t> parse_money(const Cell& cell, int64_t fen_per_unit, std::string& why) {
+  // The message is made only for a value that fails: most values are read, and making it
+  // for each cost more than reading it.
+  auto cannot_read = [&] {
+    why = translate("cannot read {} as an amount of money", quoted(cell));
+    return std::nullopt;
+  };
+  if (cell.type != Cell::Type::number && cell.type != Cell::Type::text) return cannot_read();
   std::string s = ascii_digits(trim(cell.text));
-  why = translate("cannot read {} as an amount of money", quoted(cell));
-  if (cell.type != Cell::Type::number && cell.type != Cell::Type::text) return std::nullopt;
   s = remove_all(remove_all(remove_all(s, " "), "，"), "\xC2\xA0");
   strip_prefix(s, "¥") || strip_prefix(s, "￥") || strip_prefix(s, "RMB") || strip_prefix(s, "人民币");
   int64_t per_unit = fen_per_unit;
@@ -193,7 +198,7 @@ std::optional<int64_t> parse_money(const Cell& cell, int64_t fen_per_unit, std::
   bool negative = false;
   __int128 digits = 0;
   int fraction = 0;
-  if (!decimal_parts(s, negative, digits, fraction)) return std::nullopt;
+  if (!decimal_parts(s, negative, digits, fraction)) return cannot_read();
   // fen = digits * per_unit / 10^fraction, rounded half away from zero
   __int128 scale = pow10(fraction);
   __int128 numerator = digits * per_unit;
@@ -207,19 +212,21 @@ std::optional<int64_t> parse_money(const Cell& cell, int64_t fen_per_unit, std::
 }
 
 std::optional<int64_t> parse_integer(const Cell& cell, std::string& why) {
-  std::string s = ascii_digits(trim(cell.text));
-  why = translate("cannot read {} as a whole number", quoted(cell));
-  s = remove_all(s, " ");
+  auto cannot_read = [&] {  // made only for a value that fails, as in parse_money
+    why = translate("cannot read {} as a whole number", quoted(cell));
+    return std::nullopt;
+  };
+  std::string s = remove_all(ascii_digits(trim(cell.text)), " ");
   for (std::string_view unit : {"人次", "件次", "人", "件", "名", "户", "个", "次", "起", "家"})
     if (strip_suffix(s, unit)) break;
   strip_suffix(s, "余") || strip_suffix(s, "多") || strip_suffix(s, "以上");
   bool negative = false;
   __int128 digits = 0;
   int fraction = 0;
-  if (!decimal_parts(s, negative, digits, fraction)) return std::nullopt;
+  if (!decimal_parts(s, negative, digits, fraction)) return cannot_read();
   // "12.0" from a number cell is 12; "12.5" is not a whole number
   __int128 scale = pow10(fraction);
-  if (digits % scale != 0 || digits / scale > INT64_MAX / 2) return std::nullopt;
+  if (digits % scale != 0 || digits / scale > INT64_MAX / 2) return cannot_read();
   why.clear();
   int64_t value = static_cast<int64_t>(digits / scale);
   return negative ? -value : value;

@@ -5,7 +5,9 @@
 // distinct date rule and condition tested once, and the figures are added in arrays indexed by
 // indicator and group. A scan in store order reads the file once, which beats an index walk per
 // indicator (bench-indicators: 1,000,000 records); counting the coverage in the same scan saves
-// the second full scan (with a sort by ledger) that a query of its own costs (bench-scale).
+// the second full scan (with a sort by ledger) that a query of its own costs (bench-scale). A
+// large store is scanned in two halves side by side, on two connections that read the same
+// state of it, and the halves' counts put together (bench-scale).
 #include "indicators/engine.hpp"
 
 #include "fields/ledger.hpp"
@@ -13,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -226,10 +229,19 @@ class Engine {
       compiled_.push_back(std::move(c));
     }
     if (!by_.empty() && by_ != "month") by_column_ = column(by_);
+    of_ledger_.resize(kLedgers.size() + 2);
+    for (size_t k = 0; k < compiled_.size(); ++k) {
+      undated_ |= compiled_[k].rules.empty();
+      for (int code = -1; code <= static_cast<int>(kLedgers.size()); ++code)
+        if (compiled_[k].ledger < 0 || compiled_[k].ledger == code) of_ledger_[static_cast<size_t>(code + 1)].push_back(k);
+    }
     for (const auto& w : where) where_.push_back({column(w.field), &w});
   }
 
-  ScanResult run(Database& db, const Period& period, const std::optional<Period>& base) {
+  // Counts the records of the store (those after rowid `after` only, or up to rowid `up_to`
+  // only, when given) into this engine's figures and coverage; result() gives them.
+  void scan(Database& db, const Period& period, const std::optional<Period>& base, std::optional<int64_t> after,
+            std::optional<int64_t> up_to) {
     period_ = &period;
     cover_from_ = date_key(period.from);
     cover_to_ = date_key(period.to);
@@ -237,7 +249,7 @@ class Engine {
     for (auto& acc : acc_) acc.total.assign(compiled_.size(), 0);
     row_.emplace(columns_.size(), is_date_);
     memo_.assign(filters_.size(), -1);
-    rule_memo_.assign(rules_.size(), -1);
+    rule_periods_.assign(rules_.size(), 0);
     // Every record: the coverage counts them all, and a scan in store order reads each page
     // once. The records go to an aggregate function of ours, which SQLite calls with each
     // record's values: no result row made and no return from sqlite3_step per record.
@@ -246,6 +258,8 @@ class Engine {
     for (size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
     for (const auto& [column, w] : where_) sql += ", (" + columns_[static_cast<size_t>(column)] + " = ?)";
     sql += ") FROM records";
+    if (after || up_to) sql += " WHERE rowid > " + std::to_string(after.value_or(INT64_MIN));
+    if (up_to) sql += " AND rowid <= " + std::to_string(*up_to);
     ScanFunction function(db, this);
     Statement stmt = db.prepare(sql);
     for (size_t i = 0; i < where_.size(); ++i) {
@@ -262,7 +276,44 @@ class Engine {
       throw;
     }
     if (failure_) std::rethrow_exception(failure_);
-    return {figures(0), figures(1), coverage()};
+  }
+
+  ScanResult result() const { return {figures(0), figures(1), coverage()}; }
+
+  // Adds what `other` (an engine of the same catalog, which scanned other records of the same
+  // state of the store) counted: sums and counts add up, distinct values are counted once
+  // across both, groups are matched by name, the coverage's counts add up and its dates keep
+  // the latest.
+  void absorb(Engine& other) {
+    odd_dates_ |= other.odd_dates_;
+    for (const Tally& theirs : other.tallies_) {
+      Tally& t = tally_of(theirs.ledger);
+      t.records += theirs.records;
+      t.in_period += theirs.in_period;
+      for (size_t i = 0; i < t.filled.size(); ++i) t.filled[i] += theirs.filled[i];
+      for (size_t i = 0; i < t.latest_day.size(); ++i) {
+        t.latest_day[i] = std::max(t.latest_day[i], theirs.latest_day[i]);
+        t.latest[i] = std::max(t.latest[i], theirs.latest[i]);
+      }
+    }
+    std::vector<int> group_of;  // their group ids as ours
+    for (const auto& name : other.group_names_) group_of.push_back(intern(name));
+    for (size_t p = 0; p < acc_.size(); ++p) {
+      Accumulator& acc = acc_[p];
+      Accumulator& theirs = other.acc_[p];
+      absorb_figures(acc.total, acc.seen_total, theirs.total, theirs.seen_total);
+      for (size_t g = 0; g < theirs.groups.size(); ++g) {
+        if (theirs.groups[g].empty()) continue;
+        size_t mine = static_cast<size_t>(group_of[g]);
+        if (acc.groups.size() <= mine) {
+          acc.groups.resize(mine + 1);
+          acc.seen_groups.resize(mine + 1);
+        }
+        if (acc.groups[mine].empty()) acc.groups[mine].assign(compiled_.size(), 0);
+        absorb_figures(acc.groups[mine], acc.seen_groups[mine], theirs.groups[g],
+                       g < theirs.seen_groups.size() ? theirs.seen_groups[g] : no_seen_);
+      }
+    }
   }
 
  private:
@@ -304,14 +355,21 @@ class Engine {
     count(tally, row, *period_);
     for (size_t w = columns_.size(), end = w + where_.size(); w < end; ++w)
       if (sqlite3_value_type(values[w]) != SQLITE_INTEGER || sqlite3_value_int64(values[w]) != 1) return;
+    // Each distinct date rule once: most records lie outside both periods and stop here, the
+    // dates being read already for the coverage.
+    int any = 0;
+    for (size_t r = 0; r < rules_.size(); ++r) {
+      const CompiledRule& rule = rules_[r];
+      int m = (in_period(rule, row, *periods_[0]) ? 1 : 0) | (periods_[1] && in_period(rule, row, *periods_[1]) ? 2 : 0);
+      rule_periods_[r] = static_cast<int8_t>(m);
+      any |= m;
+    }
+    if (!any && !undated_) return;
     std::fill(memo_.begin(), memo_.end(), int8_t{-1});
-    std::fill(rule_memo_.begin(), rule_memo_.end(), int8_t{-1});
     int group = -1;  // the record's group by field, found when first needed
-    for (size_t k = 0; k < compiled_.size(); ++k) {
+    for (size_t k : of_ledger_[static_cast<size_t>(tally.code + 1)]) {
       const CompiledIndicator& c = compiled_[k];
-      if (c.ledger >= 0 && c.ledger != tally.code) continue;
-      // the dates first: they are read already, the conditions' fields perhaps not
-      int in = periods_of(c, row);
+      int in = periods_of(c);
       if (!in || !holds(c, row, memo_)) continue;
       for (size_t p = 0; p < 2; ++p) {
         if (!(in & (1 << p))) continue;
@@ -497,18 +555,9 @@ class Engine {
   }
 
   // Bit p set: the record is in periods_[p] by every date rule of the indicator.
-  int periods_of(const CompiledIndicator& c, const Row& row) {
+  int periods_of(const CompiledIndicator& c) const {
     int mask = periods_[1] ? 3 : 1;
-    for (int r : c.rules) {
-      int8_t& m = rule_memo_[static_cast<size_t>(r)];
-      if (m < 0) {
-        const CompiledRule& rule = rules_[static_cast<size_t>(r)];
-        m = static_cast<int8_t>((in_period(rule, row, *periods_[0]) ? 1 : 0) |
-                                (periods_[1] && in_period(rule, row, *periods_[1]) ? 2 : 0));
-      }
-      mask &= m;
-      if (!mask) break;
-    }
+    for (int r : c.rules) mask &= rule_periods_[static_cast<size_t>(r)];
     return mask;
   }
 
@@ -584,6 +633,21 @@ class Engine {
     }
   }
 
+  // One total's or group's figures of another engine added to ours (absorb()).
+  void absorb_figures(std::vector<int64_t>& sums, std::vector<Seen>& seen, const std::vector<int64_t>& their_sums,
+                      std::vector<Seen>& their_seen) const {
+    for (size_t k = 0; k < compiled_.size(); ++k) {
+      if (compiled_[k].distinct < 0) {
+        sums[k] += their_sums[k];
+        continue;
+      }
+      if (their_seen.empty()) continue;  // they saw no value of any distinct indicator here
+      if (seen.empty()) seen.resize(compiled_.size());
+      for (auto& value : their_seen[k])
+        if (seen[k].insert(value).second) ++sums[k];
+    }
+  }
+
   // The distinct values so far of one compiled indicator, in total (group -1) or in a group.
   static Seen& seen_of(Accumulator& acc, size_t k, int group) {
     auto& sets = group < 0 ? acc.seen_total : acc.seen_groups[static_cast<size_t>(group)];
@@ -640,8 +704,13 @@ class Engine {
   std::array<std::optional<Bounds>, 2> periods_;
   std::optional<Row> row_;
   std::vector<int8_t> memo_;       // per distinct filter: -1 not tested yet, 0, 1
-  std::vector<int8_t> rule_memo_;  // per distinct date rule: -1 not looked at yet, else periods_of()'s bits
+  std::vector<int8_t> rule_periods_;  // per distinct date rule: bit p set when the record is in periods_[p]
+  // Per ledger_code() + 1, the compiled indicators that count a record of that ledger: those of
+  // the ledger and those of any.
+  std::vector<std::vector<size_t>> of_ledger_;
+  bool undated_ = false;  // an indicator without a date rule counts records of every date
   std::vector<CompiledRule> rules_;
+  std::vector<Seen> no_seen_;  // (none: for a group whose distinct values were never asked for)
   std::exception_ptr failure_;
 };
 
@@ -654,11 +723,91 @@ std::string unfilled_group_name(const Dictionary& dictionary, const std::string&
   return "（未填" + (f ? f->name : by) + "）";
 }
 
+namespace {
+
+// What each casestat write changes (an import adds a row to `imports`, a replaced or forgotten
+// file removes one): two connections that read the same fingerprint read the same store.
+std::string store_fingerprint(Database& db) {
+  Statement stmt = db.prepare("SELECT count(*), max(id), total(rows_imported) FROM imports");
+  stmt.step();
+  return stmt.text(0) + "/" + stmt.text(1) + "/" + stmt.text(2);
+}
+
+// A read transaction for the life of the object, unless the connection is in one already.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Database& db) : db_(db), own_(sqlite3_get_autocommit(db.handle()) != 0) {
+    if (own_) db_.exec("BEGIN");
+  }
+  ~ReadSnapshot() {
+    if (own_) sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);  // it wrote nothing
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Database& db_;
+  bool own_;
+};
+
+}  // namespace
+
 ScanResult compute_figures(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,
                            const std::vector<WhereValue>& where, const Period& period,
                            const std::optional<Period>& base) {
-  Engine engine(catalog, dictionary, by, where);
-  return engine.run(db, period, base);
+  // Below this, a second connection and thread cost more than the half scan they save.
+  constexpr int64_t kHalvedFrom = 200'000;
+  return compute_figures_halved(db, catalog, dictionary, by, where, period, base, kHalvedFrom);
+}
+
+ScanResult compute_figures_halved(Database& db, const Catalog& catalog, const Dictionary& dictionary,
+                                  const std::string& by, const std::vector<WhereValue>& where, const Period& period,
+                                  const std::optional<Period>& base, int64_t halved_from) {
+  Engine first(catalog, dictionary, by, where);
+  auto alone = [&] {
+    first.scan(db, period, base, std::nullopt, std::nullopt);
+    return first.result();
+  };
+  // Only a store file opened read-only: a connection that may have written (in a transaction
+  // not yet committed) sees what a second one would not.
+  if (db.path().empty() || db.path() == ":memory:" || sqlite3_db_readonly(db.handle(), "main") != 1 ||
+      std::thread::hardware_concurrency() < 2)
+    return alone();
+  // Both halves read one state of the store: that of the caller's read transaction, else of one
+  // opened here (and ended with the function).
+  ReadSnapshot snapshot(db);
+  int64_t low = 0, high = -1;
+  {
+    Statement range = db.prepare("SELECT min(rowid), max(rowid) FROM records");
+    if (range.step() && !range.is_null(0)) low = range.integer(0), high = range.integer(1);
+  }  // (no statement may be running when the scan registers its function)
+  if (high - low + 1 < halved_from) return alone();
+  const int64_t middle = low + (high - low) / 2;
+  // The second half through a second connection, which must see what the first sees (a state
+  // made by the same commits): else one scan does it all. Its read transaction ends when it
+  // closes.
+  Database second_db(db.path(), Database::Mode::read_only);
+  second_db.exec("BEGIN");
+  if (store_fingerprint(db) != store_fingerprint(second_db)) return alone();
+  Engine second(catalog, dictionary, by, where);
+  std::exception_ptr failure;
+  std::thread thread([&] {
+    try {
+      second.scan(second_db, period, base, middle, std::nullopt);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  });
+  try {
+    first.scan(db, period, base, std::nullopt, middle);
+  } catch (...) {
+    thread.join();
+    throw;
+  }
+  thread.join();
+  if (failure) std::rethrow_exception(failure);
+  first.absorb(second);
+  return first.result();
 }
 
 }  // namespace casestat

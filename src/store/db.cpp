@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -15,6 +16,8 @@ namespace casestat {
 
 namespace {
 constexpr int kBusyTimeoutMs = 30'000;  // a second import waits for the first rather than failing
+constexpr size_t kPageSize = 16384;    // of a new store
+constexpr size_t kCachePages = 6144;  // of a connection that writes: 96 MiB
 
 // The schema version of an existing store, read without changing anything (-1: not readable).
 int64_t stored_version(const std::string& path) {
@@ -50,12 +53,34 @@ void warn_if_readable(const std::string& path) {
                       "personal data: make it private with chmod 600 {}",
                       path, st.st_mode & 0777, path));
 }
+
+// SQLite's settings for the whole process, made before its first connection (SQLite refuses them,
+// harmlessly, once it has started); the first store the process opens decides.
+bool configure_sqlite(bool writing) {
+  // SQLite's count of the memory it uses takes a global mutex on every allocation; casestat
+  // never reads it.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  if (!writing) return true;
+  // A process that opens a store file for writing imports into it (or forgets files): its page
+  // cache (kCachePages) is one mapping, in huge pages where the kernel allows them. Taken from
+  // malloc, the cache's 4 KiB pages fault one by one, which cost up to a fifth of an import's
+  // time (bench-import); where the kernel gives no huge pages the mapping costs no more than
+  // malloc. SQLite touches every slot when given the buffer, so a tool that only reads does not
+  // take it.
+  int header = 0;
+  if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return false;
+  const size_t slot = kPageSize + static_cast<size_t>(header);
+  const size_t slots = kCachePages + 512;  // and a few for the import's other statements
+  void* memory = ::mmap(nullptr, slot * slots, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (memory == MAP_FAILED) return false;  // SQLite takes its pages from malloc, as by default
+  ::madvise(memory, slot * slots, MADV_HUGEPAGE);
+  // The mapping lives as long as the process: SQLite may use it until it shuts down.
+  return sqlite3_config(SQLITE_CONFIG_PAGECACHE, memory, static_cast<int>(slot), static_cast<int>(slots)) == SQLITE_OK;
+}
 }  // namespace
 
 Database::Database(const std::string& path, Mode mode) : path_(path) {
-  // SQLite's count of the memory it uses takes a global mutex on every allocation; casestat
-  // never reads it. Only possible before SQLite starts (later it is refused, harmlessly).
-  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static const bool configured = configure_sqlite(mode == Mode::read_write && path != ":memory:");
   (void)configured;
   std::error_code ec;
   // A store written by an older casestat is brought up to date even by a tool that only reads
@@ -87,7 +112,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
       // Only a new, empty store takes it (a store's page size is fixed once it has a table).
       // Larger pages make an import cheaper: fewer pages to allocate, split, write to the WAL
       // and checkpoint, fewer index levels (measured by bench-import).
-      exec("PRAGMA page_size=16384");
+      exec(fmt::format("PRAGMA page_size={}", kPageSize));
       // Changing the journal mode takes a lock without waiting on the busy handler: retry.
       for (int waited = 0;; waited += 50) {
         const int wal = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
@@ -96,9 +121,10 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
         ::usleep(50 * 1000);
       }
       exec("PRAGMA synchronous=NORMAL");
-      // A big import updates six indexes per row: with SQLite's default 2 MiB cache their
-      // pages go to the WAL and back again and again. 96 MiB keeps them (measured by bench-import).
-      exec("PRAGMA cache_size=-98304");
+      // A big import updates the case-number index all over: with SQLite's default 2 MiB cache
+      // its pages go to the WAL and back again and again. 96 MiB keeps them (measured by
+      // bench-import).
+      exec(fmt::format("PRAGMA cache_size=-{}", kCachePages * kPageSize / 1024));  // in KiB, whatever the page size
       // An import is one transaction per file, so the WAL holds up to a file's pages; after
       // each commit the automatic checkpoint copies them into the store, and the WAL is cut
       // back to this size rather than keeping the largest file's size for good.

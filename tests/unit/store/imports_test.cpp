@@ -124,6 +124,21 @@ TEST_CASE("overlaps: the case numbers of an import found in other files of the s
   CHECK(found[1].shared == 1);
   CHECK(found[1].own == 5);
   CHECK(find_overlaps(db, other_ledger).empty());
+  // The oldest import sees the later ones too (the other imports are all after it).
+  auto of_first = find_overlaps(db, first);
+  REQUIRE(of_first.size() == 2);
+  CHECK(of_first[0].other_file == "1-6月.xlsx");
+  CHECK(of_first[0].shared == 3);
+  CHECK(of_first[1].other_file == "台账(1).xlsx");
+  CHECK(of_first[1].shared == 1);
+}
+
+TEST_CASE("the only import in a store overlaps nothing, though it repeats a case number") {
+  TempDir dir;
+  Database db(dir.file("i.db"), Database::Mode::read_write);
+  int64_t only = add_import(db, "1-3月.xlsx", "a", "2026-11-22 10:00:00", {});
+  add_case_numbers(db, only, "cases", {"N1", "N1", "N2"});
+  CHECK(find_overlaps(db, only).empty());
 }
 
 TEST_CASE("overlaps are looked up in the case-number index, not found by reading the whole store") {
