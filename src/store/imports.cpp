@@ -72,12 +72,6 @@ const char* const kOverlapsQuery =
     " WHERE r.import_id = ?1 AND r.case_no IS NOT NULL GROUP BY i.file ORDER BY i.file";
 
 std::vector<Overlap> find_overlaps(Database& db, int64_t import_id) {
-  // The first file into a store has nothing to overlap: two index probes spare it the lookup of
-  // each of its rows.
-  Statement others = db.prepare(
-      "SELECT EXISTS(SELECT 1 FROM records WHERE import_id < ?1) OR EXISTS(SELECT 1 FROM records WHERE import_id > ?1)");
-  others.bind(1, import_id);
-  if (!others.step() || others.integer(0) == 0) return {};
   Statement stmt = db.prepare(kOverlapsQuery);
   stmt.bind(1, import_id);
   std::vector<Overlap> out;
