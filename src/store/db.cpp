@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -10,6 +9,7 @@
 
 #include "core/cli.hpp"
 #include "core/error.hpp"
+#include "store/page_memory.hpp"
 #include "store/schema.hpp"
 
 namespace casestat {
@@ -61,22 +61,9 @@ bool configure_sqlite(bool writing) {
   // SQLite's count of the memory it uses takes a global mutex on every allocation; casestat
   // never reads it.
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  if (!writing) return true;
-  // A process that opens a store file for writing imports into it (or forgets files): its page
-  // cache (kCachePages) is one mapping, in huge pages where the kernel allows them. Taken from
-  // malloc, the cache's 4 KiB pages fault one by one, which cost up to a fifth of an import's
-  // time (bench-import); where the kernel gives no huge pages the mapping costs no more than
-  // malloc. SQLite touches every slot when given the buffer, so a tool that only reads does not
-  // take it.
-  int header = 0;
-  if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return false;
-  const size_t slot = kPageSize + static_cast<size_t>(header);
-  const size_t slots = kCachePages + 512;  // and a few for the import's other statements
-  void* memory = ::mmap(nullptr, slot * slots, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (memory == MAP_FAILED) return false;  // SQLite takes its pages from malloc, as by default
-  ::madvise(memory, slot * slots, MADV_HUGEPAGE);
-  // The mapping lives as long as the process: SQLite may use it until it shuts down.
-  return sqlite3_config(SQLITE_CONFIG_PAGECACHE, memory, static_cast<int>(slot), static_cast<int>(slots)) == SQLITE_OK;
+  // A process that opens a store file for writing imports into it (or forgets files): the
+  // page buffers of its large cache come from huge pages (store/page_memory.cpp).
+  return !writing || use_huge_pages_for_pages(kPageSize, kCachePages * kPageSize * 4 / 3);
 }
 }  // namespace
 
