@@ -355,8 +355,8 @@ class Engine {
     count(tally, row, *period_);
     for (size_t w = columns_.size(), end = w + where_.size(); w < end; ++w)
       if (sqlite3_value_type(values[w]) != SQLITE_INTEGER || sqlite3_value_int64(values[w]) != 1) return;
-    // Each distinct date rule once: most records lie outside both periods and stop here, the
-    // dates being read already for the coverage.
+    // Each distinct date rule once (the dates are read already, for the coverage): a record
+    // outside both periods stops here.
     int any = 0;
     for (size_t r = 0; r < rules_.size(); ++r) {
       const CompiledRule& rule = rules_[r];
@@ -726,7 +726,8 @@ std::string unfilled_group_name(const Dictionary& dictionary, const std::string&
 namespace {
 
 // What each casestat write changes (an import adds a row to `imports`, a replaced or forgotten
-// file removes one): two connections that read the same fingerprint read the same store.
+// file removes one, each in the transaction that writes its records): two connections that read
+// the same fingerprint read the same store.
 std::string store_fingerprint(Database& db) {
   Statement stmt = db.prepare("SELECT count(*), max(id), total(rows_imported) FROM imports");
   stmt.step();
@@ -779,7 +780,10 @@ ScanResult compute_figures_halved(Database& db, const Catalog& catalog, const Di
   int64_t low = 0, high = -1;
   {
     Statement range = db.prepare("SELECT min(rowid), max(rowid) FROM records");
-    if (range.step() && !range.is_null(0)) low = range.integer(0), high = range.integer(1);
+    if (range.step() && !range.is_null(0)) {
+      low = range.integer(0);
+      high = range.integer(1);
+    }
   }  // (no statement may be running when the scan registers its function)
   if (high - low + 1 < halved_from) return alone();
   const int64_t middle = low + (high - low) / 2;

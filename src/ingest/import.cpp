@@ -175,9 +175,9 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   if (options.dry_run) {
     warn_of_overlaps(db, import_id, file, messages);  // before the transaction rolls back
   } else {
-    // The commit leaves the file's pages in the WAL, and their copy into the store file runs
-    // beside the look-up of the file's case numbers, which reads the store as committed
-    // (bench-import): the two no longer add up.
+    // The commit leaves the file's pages in the WAL; their copy into the store file runs on a
+    // second thread beside the look-up of the file's case numbers, which reads the store as
+    // committed: the import waits for the longer of the two, not for both (bench-import).
     {
       CheckpointLater later(db);
       transaction.commit();
