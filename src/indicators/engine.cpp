@@ -258,8 +258,8 @@ class Engine {
     for (size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
     for (const auto& [column, w] : where_) sql += ", (" + columns_[static_cast<size_t>(column)] + " = ?)";
     sql += ") FROM records";
-    if (after || up_to) sql += " WHERE rowid > " + std::to_string(after.value_or(INT64_MIN));
-    if (up_to) sql += " AND rowid <= " + std::to_string(*up_to);
+    if (after) sql += " WHERE rowid > " + std::to_string(*after);
+    if (up_to) sql += std::string(after ? " AND" : " WHERE") + " rowid <= " + std::to_string(*up_to);
     ScanFunction function(db, this);
     Statement stmt = db.prepare(sql);
     for (size_t i = 0; i < where_.size(); ++i) {

@@ -114,8 +114,9 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
       // bench-import).
       exec(fmt::format("PRAGMA cache_size=-{}", kCachePages * kPageSize / 1024));  // in KiB, whatever the page size
       // An import is one transaction per file, so the WAL holds up to a file's pages; after
-      // each commit the automatic checkpoint copies them into the store, and the WAL is cut
-      // back to this size rather than keeping the largest file's size for good.
+      // each commit a checkpoint copies them into the store (SQLite's automatic one, or the
+      // import's BackgroundCheckpoint), and the WAL is cut back to this size rather than
+      // keeping the largest file's size for good.
       exec("PRAGMA journal_size_limit=67108864");
     }
     exec("PRAGMA foreign_keys=ON");
