@@ -10,6 +10,9 @@ import sys
 import tempfile
 
 label, rows, command = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+# What the commands before wrote (a store of hundreds of MiB, a copy of one) is flushed first:
+# its writeback to disk would otherwise run during this command and be charged to it.
+os.sync()
 with tempfile.NamedTemporaryFile('r') as report:
     result = subprocess.run(['/usr/bin/time', '-f', '%e %M %U %S', '-o', report.name] + command,
                             stdout=subprocess.DEVNULL)

@@ -13,6 +13,7 @@
 #include "ingest/sha256.hpp"
 #include "ingest/sheet_import.hpp"
 #include "store/imports.hpp"
+#include "store/overlaps.hpp"
 #include "store/records.hpp"
 
 namespace casestat {
@@ -77,8 +78,8 @@ std::string store_name(const std::string& argument, const std::string& sha256) {
 // whose case numbers are already in the store from another file would count the same cases
 // twice in every figure. Said as a warning, with what to do; the import itself goes on, as
 // some ledgers do repeat numbers.
-static void warn_of_overlaps(Database& db, int64_t import_id, const std::string& file, Messages& messages) {
-  for (const Overlap& overlap : find_overlaps(db, import_id))
+static void warn_of_overlaps(const std::vector<Overlap>& overlaps, const std::string& file, Messages& messages) {
+  for (const Overlap& overlap : overlaps)
     messages.warning(translate("{}: {} of its {} case numbers (案号) are already in the store from {}: those cases "
                                "would be counted twice; if this file replaces that one, remove the old one with "
                                "casestat-import --forget {}",
@@ -103,6 +104,7 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   std::optional<ImportInfo> replaced = find_import_by_file(db, name);
   if (replaced) forget_import(db, replaced->id);
   int64_t import_id = add_import(db, name, sha256, local_time_now(), {});
+  OverlapProbe probe(db, import_id, replaced ? replaced->id : 0);
   RecordInserter inserter(db);
   cli::Progress progress(options.quiet);
 
@@ -130,7 +132,7 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
     std::string progress_prefix = sheet_place(workbook, index) + ": ";
     int64_t shown = 0;
     try {
-      SheetTarget target{inserter, import_id, ledger_name, sheet, writing || options.on_error == OnError::skip};
+      SheetTarget target{inserter, import_id, ledger_name, sheet, writing || options.on_error == OnError::skip, &probe};
       SheetSummary summary = import_sheet(workbook, index, dictionary, sheet_opts, office_names, target, [&](int64_t seen) {
         if (seen / kProgressEvery == shown) return;
         shown = seen / kProgressEvery;
@@ -172,19 +174,10 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   if (options.on_error == OnError::skip && options.rejects.empty())
     for (const auto& error : row_errors) messages.warning(translate("{} (row left out)", error.describe()));
   set_import_counts(db, import_id, counts);
-  if (options.dry_run) {
-    warn_of_overlaps(db, import_id, file, messages);  // before the transaction rolls back
-  } else {
-    // The commit leaves the file's pages in the WAL; their copy into the store file runs on a
-    // second thread beside the look-up of the file's case numbers, which reads the store as
-    // committed: the import waits for the longer of the two, not for both (bench-import).
-    {
-      CheckpointLater later(db);
-      transaction.commit();
-    }
-    BackgroundCheckpoint checkpoint(db);
-    warn_of_overlaps(db, import_id, file, messages);
-  }
+  // Found before the commit, said after it: the warnings are about a file in the store.
+  std::vector<Overlap> overlaps = probe.overlaps(db);
+  if (!options.dry_run) transaction.commit();
+  warn_of_overlaps(overlaps, file, messages);
   if (replaced) {
     messages.note(translate("{}: replaced the earlier version imported on {} ({})", file, replaced->imported_at,
                             count_of(replaced->counts.rows_imported, "row", "rows")));

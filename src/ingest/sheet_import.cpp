@@ -53,12 +53,14 @@ SheetSummary import_sheet(Workbook& workbook, size_t index, const Dictionary& di
         ++seen;
         if (++in_batch == static_cast<int64_t>(kBatchRows)) {
           batch->seen = seen;
+          if (target.probe) target.probe->look_up(target.ledger, batch->records);
           queue.push(std::move(batch));
           batch = queue.take_empty();
           in_batch = 0;
         }
       });
       batch->seen = seen;
+      if (target.probe) target.probe->look_up(target.ledger, batch->records);
       queue.push(std::move(batch));
     } catch (const BatchQueue::Cancelled&) {
       // the writer failed: its error is the one reported

@@ -1,8 +1,9 @@
-// Importing one sheet on two threads: a reader thread reads the sheet, types its values and
-// encodes the records (read_records, OfficeNames, RecordEncoder) while this thread inserts them
-// into the store, batch by batch through a bounded queue. Errors of either side reach the
-// caller as they would without the second thread: the store's at once, the reader's after the
-// rows read before it were written.
+// Importing one sheet on two threads: a reader thread reads the sheet, types its values, encodes
+// the records (read_records, OfficeNames, RecordEncoder) and looks up their case numbers in the
+// rest of the store (OverlapProbe), while this thread inserts them into the store, batch by
+// batch through a bounded queue. Errors of either side reach the caller as they would without
+// the second thread: the store's at once, the reader's after the rows read before it were
+// written.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include "fields/sheet_reader.hpp"
 #include "ingest/office_names.hpp"
 #include "read/workbook.hpp"
+#include "store/overlaps.hpp"
 #include "store/records.hpp"
 
 namespace casestat {
@@ -23,6 +25,7 @@ struct SheetTarget {
   const char* ledger = "";
   const std::string& sheet;
   bool writing = true;  // false: the rows are read (for their errors) but not written
+  OverlapProbe* probe = nullptr;  // given the rows written, if any
 };
 
 // The sheet's summary, as read_records gives it. `on_progress` is called on this thread with

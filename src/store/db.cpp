@@ -18,7 +18,6 @@ namespace {
 constexpr int kBusyTimeoutMs = 30'000;  // a second import waits for the first rather than failing
 constexpr size_t kPageSize = 16384;    // of a new store
 constexpr size_t kCachePages = 6144;  // of a connection that writes: 96 MiB
-constexpr int kAutocheckpointPages = 1000;  // SQLite's default
 
 // The schema version of an existing store, read without changing anything (-1: not readable).
 int64_t stored_version(const std::string& path) {
@@ -114,9 +113,8 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
       // bench-import).
       exec(fmt::format("PRAGMA cache_size=-{}", kCachePages * kPageSize / 1024));  // in KiB, whatever the page size
       // An import is one transaction per file, so the WAL holds up to a file's pages; after
-      // each commit a checkpoint copies them into the store (SQLite's automatic one, or the
-      // import's BackgroundCheckpoint), and the WAL is cut back to this size rather than
-      // keeping the largest file's size for good.
+      // each commit SQLite's automatic checkpoint copies them into the store, and the WAL is
+      // cut back to this size rather than keeping the largest file's size for good.
       exec("PRAGMA journal_size_limit=67108864");
     }
     exec("PRAGMA foreign_keys=ON");
@@ -201,30 +199,6 @@ void Database::migrate() {
   if (version == 0) exec("INSERT INTO meta(key, value) VALUES ('created_by', 'casestat')");
   exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   transaction.commit();
-}
-
-CheckpointLater::CheckpointLater(Database& db) : db_(db) { sqlite3_wal_autocheckpoint(db_.handle(), 0); }
-
-CheckpointLater::~CheckpointLater() { sqlite3_wal_autocheckpoint(db_.handle(), kAutocheckpointPages); }
-
-BackgroundCheckpoint::BackgroundCheckpoint(const Database& db) {
-  const char* file = sqlite3_db_filename(db.handle(), "main");
-  if (!file || !*file) return;  // an in-memory store has no WAL
-  thread_ = std::thread([path = std::string(file)] {
-    sqlite3* connection = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) {
-      sqlite3_busy_timeout(connection, kBusyTimeoutMs);
-      // A connection finds the store in WAL mode when it first reads it: before, it has no WAL
-      // to copy from.
-      sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
-      sqlite3_wal_checkpoint_v2(connection, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    }
-    sqlite3_close(connection);
-  });
-}
-
-BackgroundCheckpoint::~BackgroundCheckpoint() {
-  if (thread_.joinable()) thread_.join();
 }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }

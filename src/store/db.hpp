@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 
 namespace casestat {
 
@@ -52,35 +51,6 @@ class Transaction {
  private:
   Database& db_;
   bool done_ = false;
-};
-
-// While it lives, a commit on the connection leaves its pages in the WAL: SQLite's automatic
-// checkpoint, which copies them into the store file inside the commit, is left to a
-// BackgroundCheckpoint.
-class CheckpointLater {
- public:
-  explicit CheckpointLater(Database& db);
-  ~CheckpointLater();
-  CheckpointLater(const CheckpointLater&) = delete;
-  CheckpointLater& operator=(const CheckpointLater&) = delete;
-
- private:
-  Database& db_;
-};
-
-// Copies the pages the store's WAL holds into the store file (a PASSIVE checkpoint: it waits for
-// no reader or writer) on a connection and a thread of its own, while the caller goes on using
-// the store; joined when it goes out of scope. A checkpoint that cannot run now is SQLite's to
-// make later: the pages are safe in the WAL.
-class BackgroundCheckpoint {
- public:
-  explicit BackgroundCheckpoint(const Database& db);
-  ~BackgroundCheckpoint();
-  BackgroundCheckpoint(const BackgroundCheckpoint&) = delete;
-  BackgroundCheckpoint& operator=(const BackgroundCheckpoint&) = delete;
-
- private:
-  std::thread thread_;
 };
 
 class Statement {

@@ -63,22 +63,6 @@ void forget_import(Database& db, int64_t import_id) {
   imports.run();
 }
 
-// The plan (checked by a unit test): this import's rows through records_import, each looked up
-// in records_case_no, which holds the ledger and import too, so no other stored row is read.
-const char* const kOverlapsQuery =
-    "SELECT i.file, count(DISTINCT r.case_no), (SELECT count(DISTINCT case_no) FROM records WHERE import_id = ?1"
-    " AND case_no IS NOT NULL) FROM records r JOIN records o INDEXED BY records_case_no ON o.case_no = r.case_no"
-    " AND o.ledger = r.ledger AND o.import_id <> r.import_id JOIN imports i ON i.id = o.import_id"
-    " WHERE r.import_id = ?1 AND r.case_no IS NOT NULL GROUP BY i.file ORDER BY i.file";
-
-std::vector<Overlap> find_overlaps(Database& db, int64_t import_id) {
-  Statement stmt = db.prepare(kOverlapsQuery);
-  stmt.bind(1, import_id);
-  std::vector<Overlap> out;
-  while (stmt.step()) out.push_back({stmt.text(0), stmt.integer(1), stmt.integer(2)});
-  return out;
-}
-
 std::string local_time_now() {
   std::time_t now = std::time(nullptr);
   std::tm local{};

@@ -6,7 +6,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "store/db.hpp"
 
@@ -35,18 +34,6 @@ int64_t add_import(Database& db, std::string_view file, std::string_view sha256,
 void set_import_counts(Database& db, int64_t import_id, const ImportCounts& counts);
 // Removes one import's records and its imports row.
 void forget_import(Database& db, int64_t import_id);
-
-// Case numbers (案号) of one import that other imports of the same ledger hold too.
-struct Overlap {
-  std::string other_file;  // the other import's file
-  int64_t shared = 0;      // distinct case numbers of this import found in that file
-  int64_t own = 0;         // distinct case numbers of this import
-};
-// By other file, sorted by its name. One index lookup per row of the import, whatever the size
-// of the store.
-std::vector<Overlap> find_overlaps(Database& db, int64_t import_id);
-// Its query (?1: the import's id), for a test of its plan.
-extern const char* const kOverlapsQuery;
 
 // The local time now as 'YYYY-MM-DD HH:MM:SS'.
 std::string local_time_now();

@@ -23,6 +23,10 @@ const char* column_name(int parameter) {
   return kRecordColumns[parameter - kFixed - 1];
 }
 
+// The case number's parameter: the first column of its own.
+constexpr int kCaseNoParameter = kFixed + 1;
+static_assert(std::string_view(kRecordColumns[0]) == "case_no");
+
 uint32_t bit_of(int parameter) { return uint32_t{1} << (parameter - kFixed - 1); }
 
 // The columns that are given, numbered by their place in the full list (?5 is always case_no),
@@ -49,6 +53,21 @@ void RecordBatch::clear() {
   rows_.clear();
   values_.clear();
   text_.clear();
+}
+
+std::optional<std::string_view> RecordBatch::case_no(size_t index, std::string& scratch) const {
+  const Row& row = rows_[index];
+  if (!(row.columns & bit_of(kCaseNoParameter))) return std::nullopt;
+  for (size_t i = row.first; i < row.first + row.count; ++i) {
+    const Value& value = values_[i];
+    if (value.parameter != kCaseNoParameter) continue;
+    if (value.is_text) return std::string_view(text_.data() + value.integer, value.size);
+    // A site whose dictionary types 案号 as a number: the column's TEXT affinity stores it as
+    // its decimal digits.
+    scratch = std::to_string(value.integer);
+    return scratch;
+  }
+  return std::nullopt;
 }
 
 int RecordEncoder::parameter_for(const Field* field) {

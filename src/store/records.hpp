@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,6 +24,9 @@ class RecordBatch {
   void clear();
   size_t size() const { return rows_.size(); }
   bool empty() const { return rows_.empty(); }
+  // The case number (案号) of the batch's row `index` as the store will hold it; empty when the
+  // row has none. Valid until the batch or `scratch` changes.
+  std::optional<std::string_view> case_no(size_t index, std::string& scratch) const;
 
  private:
   friend class RecordEncoder;

@@ -248,33 +248,3 @@ TEST_CASE("a store of schema version 1 is migrated when opened, its rows kept") 
   REQUIRE(version.step());
   CHECK(version.integer(0) == kSchemaVersion);
 }
-
-TEST_CASE("a commit can leave its pages in the WAL for a checkpoint beside the next reads") {
-  TempDir dir;
-  std::string path = dir.file("s.db");
-  Database db(path, Database::Mode::read_write);
-  auto size = [&](const std::string& file) { return std::filesystem::file_size(file); };
-  const auto before = size(path);
-  {
-    CheckpointLater later(db);
-    Transaction transaction(db);
-    // Over a thousand pages: SQLite's automatic checkpoint would copy them at the commit.
-    db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
-            " INSERT INTO imports(file, sha256, imported_at, rows_read, rows_imported, rows_skipped, rows_rejected)"
-            " SELECT 'f' || i || printf('%.900c', 'x'), 'x', '', 0, 0, 0, 0 FROM n");
-    transaction.commit();
-  }
-  CHECK(size(path) == before);  // all in the WAL
-  CHECK(size(path + "-wal") > 16'000'000);
-  {
-    BackgroundCheckpoint checkpoint(db);
-    auto count = db.prepare("SELECT count(*) FROM imports");  // reading meanwhile
-    REQUIRE(count.step());
-    CHECK(count.integer(0) == 20000);
-  }
-  CHECK(size(path) > before + 16'000'000);  // copied into the store file
-  // And the automatic checkpoint is back for the next commit.
-  auto pages = db.prepare("PRAGMA wal_autocheckpoint");
-  REQUIRE(pages.step());
-  CHECK(pages.integer(0) == 1000);
-}
