@@ -110,7 +110,7 @@ Dictionary Dictionary::load(const std::filesystem::path& path) {
   Dictionary dictionary;
   dictionary.source_ = path;
   note_used_file(path);
-  toml::table root = parse_toml_file(path, "the field dictionary");
+  toml::table root = parse_toml_file(path, N_("the field dictionary"));
   const toml::table* fields = root["fields"].as_table();
   if (!fields) data_error("{}: has no [fields] table", path.string());
   std::unordered_map<std::string, std::string> owner;  // normalized header -> field id

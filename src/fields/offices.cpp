@@ -87,7 +87,7 @@ Offices Offices::load(const std::filesystem::path& site_toml) {
   offices.source_ = site_toml;
   std::error_code ec;
   if (site_toml.empty() || !std::filesystem::exists(site_toml, ec)) return offices;
-  toml::table root = parse_toml_file(site_toml, "the site settings");
+  toml::table root = parse_toml_file(site_toml, N_("the site settings"));
   if (auto order = root["office_order"].value<std::string>()) offices.names_ = split_name_list(*order);
   for (const auto& name : offices.names_) offices.lookup_.emplace(compact_name(name), name);
   const toml::node* aliases = root.get("office_aliases");

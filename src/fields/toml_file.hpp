@@ -9,7 +9,8 @@
 
 namespace casestat {
 
-// `what` names the file's role in the message: "the field dictionary".
-toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what);
+// `what` names the file's role in the message, marked N_("the field dictionary"): it is said
+// in the user's language.
+toml::table parse_toml_file(const std::filesystem::path& path, const char* what);
 
 }  // namespace casestat

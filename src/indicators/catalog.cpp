@@ -243,7 +243,7 @@ class Loader {
     if (type != FieldType::money && type != FieldType::integer)
       fail(*t.get("sum"), ind.id, translate("sum = \"{}\": a {} field cannot be summed", s, to_string(type)));
     if (type == FieldType::money && ind.unit != "万元" && ind.unit != "元")
-      fail(*t.get("unit"), ind.id, "a sum of money needs unit = \"万元\" or \"元\"");
+      fail(*t.get("unit"), ind.id, _("a sum of money needs unit = \"万元\" or \"元\""));
   }
 
   void check_ratio(const Catalog& catalog, const Indicator& ind, std::vector<std::string>& path,
@@ -299,7 +299,7 @@ Catalog Catalog::load(const std::filesystem::path& path, const Dictionary& dicti
   Catalog catalog;
   catalog.source_ = path;
   note_used_file(path);
-  toml::table root = parse_toml_file(path, "the indicator catalog");
+  toml::table root = parse_toml_file(path, N_("the indicator catalog"));
   Loader loader(path, dictionary);
   const toml::array* list = root["indicator"].as_array();
   if (!list || list->empty()) data_error("{}: has no [[indicator]] entries", path.string());

@@ -208,7 +208,7 @@ std::pair<PeriodFigures, PeriodFigures> server_figures(PgConnection& conn, const
   std::string sql = "SELECT " + (group.empty() ? std::string("0, NULL") : "grouping(" + group + "), " + group) +
                     aggregates + " FROM records WHERE " + where_sql;
   if (!group.empty()) sql += " GROUP BY GROUPING SETS ((), (" + group + "))";
-  PgResult r = conn.exec(sql, params.values(), "computing the indicators");
+  PgResult r = conn.exec(sql, params.values(), N_("computing the indicators"));
 
   const size_t count = catalog.indicators().size();
   std::array<std::vector<Figure>, 2> totals{std::vector<Figure>(count, Figure{0, 1}),
@@ -256,10 +256,10 @@ std::pair<PeriodFigures, PeriodFigures> streamed_figures(PgConnection& conn, con
   Statement insert = staging.prepare("INSERT INTO records(import_id, " + columns + ") VALUES (1, " + marks + ")");
   // A cursor, so that the client holds a batch of rows at a time, not the whole store.
   conn.exec("DECLARE casestat_rows NO SCROLL CURSOR FOR SELECT " + columns + " FROM records ORDER BY id",
-            "reading the records");
+            N_("reading the records"));
   Transaction transaction(staging);
   for (;;) {
-    PgResult batch = conn.exec("FETCH 10000 FROM casestat_rows", "reading the records");
+    PgResult batch = conn.exec("FETCH 10000 FROM casestat_rows", N_("reading the records"));
     if (batch.rows() == 0) break;
     for (int row = 0; row < batch.rows(); ++row) {
       insert.reset();
@@ -277,7 +277,7 @@ std::pair<PeriodFigures, PeriodFigures> streamed_figures(PgConnection& conn, con
     }
   }
   transaction.commit();
-  conn.exec("CLOSE casestat_rows", "reading the records");
+  conn.exec("CLOSE casestat_rows", N_("reading the records"));
   ScanResult scan = compute_figures(staging, catalog, dictionary, by, where, period, base);
   return {std::move(scan.now), std::move(scan.then)};
 }
@@ -302,7 +302,7 @@ Coverage server_coverage(PgConnection& conn, const Catalog& catalog, const Dicti
   sql += latest + " FROM records GROUP BY ledger ORDER BY ledger COLLATE \"C\"";
   // $1 and $2 must appear for their types to be known, even in a catalog without dates.
   if (in_period.empty()) sql = "SELECT * FROM (" + sql + ") c WHERE $1::text IS NOT NULL AND $2::text IS NOT NULL";
-  PgResult r = conn.exec(sql, PgParams{period.from, period.to}, "measuring what the ledgers hold");
+  PgResult r = conn.exec(sql, PgParams{period.from, period.to}, N_("measuring what the ledgers hold"));
   Coverage coverage;
   for (int row = 0; row < r.rows(); ++row) {
     LedgerCoverage ledger;
@@ -334,7 +334,7 @@ StoreReading read_pg_store(const std::string& conninfo, const Catalog& catalog, 
                     : streamed_figures(conn, catalog, dictionary, by, where, period, base);
   out.sources = nlohmann::json::array();
   PgResult s = conn.exec("SELECT file, imported_at, rows_imported, office FROM imports ORDER BY id",
-                         "listing the imports");
+                         N_("listing the imports"));
   for (int row = 0; row < s.rows(); ++row) {
     nlohmann::json source{{"file", s.text(row, 0)}, {"imported_at", s.text(row, 1)}, {"rows", s.integer(row, 2)}};
     if (!s.text(row, 3).empty()) source["office"] = s.text(row, 3);

@@ -30,15 +30,15 @@ std::optional<PgImport> find_pg_import(PgConnection& conn, const std::string& of
                                        const std::string& value) {
   PgResult r = conn.exec("SELECT id, file, imported_at, rows_imported FROM imports WHERE office = $1 AND " +
                              std::string(column) + " = $2 ORDER BY id LIMIT 1",
-                         PgParams{office, value}, "looking up earlier imports");
+                         PgParams{office, value}, N_("looking up earlier imports"));
   if (r.rows() == 0) return std::nullopt;
   return PgImport{r.integer(0, 0), std::string(r.text(0, 1)), std::string(r.text(0, 2)), r.integer(0, 3)};
 }
 
 void forget_pg_import(PgConnection& conn, int64_t id) {
   std::string key = std::to_string(id);
-  conn.exec("DELETE FROM records WHERE import_id = $1", PgParams{key}, "removing an earlier version");
-  conn.exec("DELETE FROM imports WHERE id = $1", PgParams{key}, "removing an earlier version");
+  conn.exec("DELETE FROM records WHERE import_id = $1", PgParams{key}, N_("removing an earlier version"));
+  conn.exec("DELETE FROM imports WHERE id = $1", PgParams{key}, N_("removing an earlier version"));
 }
 
 std::string copy_columns() {
@@ -56,11 +56,11 @@ int64_t copy_records(Database& source, int64_t source_import, PgConnection& conn
   stmt.bind(1, source_import);
   // COPY does not go through row-level security: a role limited to its office's rows copies
   // into a temporary table, whose rows then pass the policies by INSERT ... SELECT.
-  const bool limited = conn.exec("SELECT casestat_office() <> ''", "finding the office of this role").text(0, 0) == "t";
+  const bool limited = conn.exec("SELECT casestat_office() <> ''", N_("finding the office of this role")).text(0, 0) == "t";
   if (limited) {
     conn.exec("CREATE TEMP TABLE IF NOT EXISTS casestat_staging ON COMMIT DELETE ROWS AS SELECT " + copy_columns() +
                   " FROM records WITH NO DATA",
-              "writing records");
+              N_("writing records"));
     conn.copy_begin("COPY casestat_staging(" + copy_columns() + ") FROM STDIN");
   } else {
     conn.copy_begin("COPY records(" + copy_columns() + ") FROM STDIN");
@@ -90,7 +90,7 @@ int64_t copy_records(Database& source, int64_t source_import, PgConnection& conn
   conn.copy_end();
   if (limited)
     conn.exec("INSERT INTO records(" + copy_columns() + ") SELECT " + copy_columns() + " FROM casestat_staging",
-              "writing records");
+              N_("writing records"));
   return rows;
 }
 
@@ -99,7 +99,7 @@ int64_t copy_records(Database& source, int64_t source_import, PgConnection& conn
 void warn_of_overlaps(PgConnection& conn, int64_t id, const std::string& office, const std::string& file,
                       Messages& messages) {
   PgResult r = conn.exec("SELECT other_office, other_file, shared, own FROM casestat_overlaps($1)",
-                         PgParams{std::to_string(id)}, "looking for case numbers imported from other files");
+                         PgParams{std::to_string(id)}, N_("looking for case numbers imported from other files"));
   struct Row {
     std::string office, file;
     int64_t shared, own;
@@ -110,15 +110,22 @@ void warn_of_overlaps(PgConnection& conn, int64_t id, const std::string& office,
   std::sort(rows.begin(), rows.end(),
             [](const Row& a, const Row& b) { return std::tie(a.office, a.file) < std::tie(b.office, b.file); });
   for (const Row& o : rows) {
-    std::string line = file + ": " + std::to_string(o.shared) + " of its " + std::to_string(o.own) +
-                       " case numbers (案号) are already in the store from ";
     if (o.office == office)
-      line += o.file + ": those cases would be counted twice; if this file replaces that one, remove the old one "
-                       "with casestat-import --forget " + o.file;
+      messages.warning(translate("{}: {} of its {} case numbers (案号) are already in the store from {}: those cases "
+                                 "would be counted twice; if this file replaces that one, remove the old one with "
+                                 "casestat-import --forget {}",
+                                 file, o.shared, o.own, o.file, o.file));
     else
-      line += o.file + " of " + o.office + ": those cases would be counted twice by the upper office";
-    messages.warning(line);
+      messages.warning(translate("{}: {} of its {} case numbers (案号) are already in the store from {} of {}: those "
+                                 "cases would be counted twice by the upper office",
+                                 file, o.shared, o.own, o.file, o.office));
   }
+}
+
+void say_already_imported(Messages& messages, const std::string& shown, const std::string& name,
+                          const PgImport& earlier) {
+  std::string as = earlier.file == name ? "" : translate(" as {}", earlier.file);
+  messages.note(translate("{}: already imported on {}{}, nothing to do", shown, earlier.imported_at, as));
 }
 
 struct Provenance {
@@ -145,8 +152,7 @@ Sent send_import(PgConnection& conn, Database& source, int64_t source_import, co
     PgTransaction transaction(conn);
     sent = Sent::imported;
     if (auto earlier = find_pg_import(conn, office, "sha256", p.sha256)) {
-      std::string as = earlier->file == p.file ? "" : " as " + earlier->file;
-      messages.note(shown + ": already imported on " + earlier->imported_at + as + ", nothing to do");
+      say_already_imported(messages, shown, p.file, *earlier);
       sent = Sent::already;
       return;
     }
@@ -161,7 +167,7 @@ Sent send_import(PgConnection& conn, Database& source, int64_t source_import, co
         PgParams{office, p.file, p.sha256, p.imported_at, std::to_string(p.counts.rows_read),
                  std::to_string(p.counts.rows_imported), std::to_string(p.counts.rows_skipped),
                  std::to_string(p.counts.rows_rejected)},
-        "recording the import");
+        N_("recording the import"));
     int64_t id = added.integer(0, 0);
     copy_records(source, source_import, conn, id);
     warn_of_overlaps(conn, id, office, shown, collect);
@@ -169,18 +175,19 @@ Sent send_import(PgConnection& conn, Database& source, int64_t source_import, co
     for (const auto& line : warnings) messages.warning(line);
   });
   if (sent == Sent::replaced)
-    messages.note(shown + ": replaced the earlier version imported on " + replaced_out.imported_at + " (" +
-                  count_of(replaced_out.rows_imported, "row", "rows") + ")");
+    messages.note(translate("{}: replaced the earlier version imported on {} ({})", shown, replaced_out.imported_at,
+                            count_of(replaced_out.rows_imported, "row", "rows")));
   return sent;
 }
 
 void say_rejected(Messages& messages, const std::string& file) {
-  messages.error(file + ": rejected, nothing imported (1 error); fix the problems above");
+  messages.error(translate("{}: rejected, nothing imported ({}); {}", file, count_of(1, "error", "errors"),
+                           _("fix the problems above")));
 }
 
 std::string in_file(const std::string& file, std::string_view message) {
   if (message.substr(0, file.size() + 1) == file + ":") return std::string(message);
-  return file + ": not imported: " + std::string(message);
+  return translate("{}: not imported: {}", file, message);
 }
 
 }  // namespace
@@ -190,11 +197,11 @@ std::string import_office(const ImportOptions& options, PgConnection* conn) {
   std::filesystem::path site = default_template("site.toml");
   std::error_code ec;
   if (!site.empty() && std::filesystem::exists(site, ec)) {
-    toml::table root = parse_toml_file(site, "the site settings");
+    toml::table root = parse_toml_file(site, N_("the site settings"));
     if (auto office = root["office"].value<std::string>(); office && !office->empty()) return *office;
   }
   if (!conn) return "";
-  PgResult r = conn->exec("SELECT casestat_office()", "finding the office of this role");
+  PgResult r = conn->exec("SELECT casestat_office()", N_("finding the office of this role"));
   return std::string(r.text(0, 0));
 }
 
@@ -224,8 +231,7 @@ int pg_import_command(const ImportOptions& options) {
     std::string sha256 = sha256_file(input.path(), shown);
     std::string name = store_name(inputs[i].argument(), sha256);
     if (auto earlier = store_exists ? find_pg_import(conn, office, "sha256", sha256) : std::nullopt) {
-      std::string as = earlier->file == name ? "" : " as " + earlier->file;
-      messages.note(shown + ": already imported on " + earlier->imported_at + as + ", nothing to do");
+      say_already_imported(messages, shown, name, *earlier);
       continue;
     }
     FileResult result;
@@ -258,10 +264,10 @@ int pg_import_command(const ImportOptions& options) {
     rejects_file->write(rejects_csv(rejects));
     rejects_file->commit();
     if (!rejects.empty())
-      messages.note(count_of(static_cast<int64_t>(rejects.size()), "row", "rows") + " left out: see " +
-                    options.rejects);
+      messages.note(translate("{} left out: see {}", count_of(static_cast<int64_t>(rejects.size()), "row", "rows"),
+                              options.rejects));
   }
-  if (options.dry_run) messages.note("dry run: nothing was written to the store");
+  if (options.dry_run) messages.note(_("dry run: nothing was written to the store"));
   return any_rejected ? static_cast<int>(Exit::data) : 0;
 }
 
@@ -284,17 +290,17 @@ int pg_forget_files(const ImportOptions& options) {
     });
     if (!found) {
       PgResult all = conn.exec("SELECT file FROM imports WHERE office = $1 ORDER BY file COLLATE \"C\"",
-                               PgParams{office}, "listing the imports");
+                               PgParams{office}, N_("listing the imports"));
       std::string names;
       for (int i = 0; i < all.rows(); ++i) names += (names.empty() ? "" : ", ") + std::string(all.text(i, 0));
-      std::string whose = office.empty() ? "" : " for " + office;
-      messages.error(name + ": not in the store " + conn.name() + whose +
-                     (names.empty() ? " (it is empty)" : " (it holds: " + names + ")"));
+      std::string store = office.empty() ? conn.name() : translate("{} for {}", conn.name(), office);
+      messages.error(names.empty() ? translate("{}: not in the store {} (it is empty)", name, store)
+                                   : translate("{}: not in the store {} (it holds: {})", name, store, names));
       missing = true;
       continue;
     }
-    messages.note(name + ": removed from the store (" + count_of(found->rows_imported, "row", "rows") +
-                  " imported on " + found->imported_at + ")");
+    messages.note(translate("{}: removed from the store ({} imported on {})", name,
+                            count_of(found->rows_imported, "row", "rows"), found->imported_at));
   }
   return missing ? static_cast<int>(Exit::data) : 0;
 }
@@ -320,11 +326,13 @@ int import_from_store(const ImportOptions& options) {
     PgImport replaced;
     if (send_import(conn, source, imports.integer(0), office, p, shown, messages, replaced) != Sent::already) {
       ++copied;
-      messages.note(shown + ": " + count_of(p.counts.rows_imported, "row", "rows") + " copied (imported on " +
-                    p.imported_at + ")" + (office.empty() ? "" : " for " + office));
+      std::string rows = count_of(p.counts.rows_imported, "row", "rows");
+      messages.note(office.empty() ? translate("{}: {} copied (imported on {})", shown, rows, p.imported_at)
+                                   : translate("{}: {} copied (imported on {}) for {}", shown, rows, p.imported_at,
+                                               office));
     }
   }
-  if (copied == 0) messages.note(options.from_store + ": nothing to copy");
+  if (copied == 0) messages.note(translate("{}: nothing to copy", options.from_store));
   return 0;
 }
 

@@ -162,7 +162,7 @@ SheetSpec read_sheet(const Reader& r, const toml::node& node, std::set<std::stri
 }  // namespace
 
 Layout load_layout(const std::filesystem::path& path, const nlohmann::json& data) {
-  toml::table root = parse_toml_file(path, "the workbook layout");
+  toml::table root = parse_toml_file(path, N_("the workbook layout"));
   Reader r{path, {}, {}, {}};
   for (const auto& [id, indicator] : wb::indicators_by_id(data)) r.ids.insert(id);
   for (const auto& [name, ids] : wb::sections_of(data))

@@ -104,7 +104,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
       for (int waited = 0;; waited += 50) {
         const int wal = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
         if (wal == SQLITE_OK) break;
-        if ((wal & 0xFF) != SQLITE_BUSY || waited >= kBusyTimeoutMs) fail(wal, "setting the journal mode");
+        if ((wal & 0xFF) != SQLITE_BUSY || waited >= kBusyTimeoutMs) fail(wal, N_("setting the journal mode"));
         ::usleep(50 * 1000);
       }
       exec("PRAGMA synchronous=NORMAL");
@@ -131,7 +131,18 @@ Database::~Database() {
   if (db_) sqlite3_close_v2(db_);
 }
 
-void Database::fail(int rc, std::string_view doing) const {
+// SQLite's own words for the failures a clerk can meet and act on, in the user's language.
+static const char* reason(int rc) {
+  switch (rc & 0xFF) {
+    case SQLITE_CANTOPEN: return _("the file cannot be opened");
+    case SQLITE_IOERR: return _("reading or writing the disk failed");
+    case SQLITE_PERM: return _("permission denied");
+    default: return sqlite3_errstr(rc);
+  }
+}
+
+void Database::fail(int rc, const char* doing_msgid) const {
+  const char* doing = _(doing_msgid);
   int primary = rc & 0xFF;
   switch (primary) {
     case SQLITE_BUSY:
@@ -147,7 +158,7 @@ void Database::fail(int rc, std::string_view doing) const {
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_PERM:
-      system_error("cannot use the store {}: {} (while {})", path_, sqlite3_errstr(rc), doing);
+      system_error("cannot use the store {}: {} (while {})", path_, reason(rc), doing);
     default:
       system_error("the store {} failed while {}: {}", path_, doing, sqlite3_errmsg(db_));
   }
@@ -158,13 +169,13 @@ void Database::exec(std::string_view sql) {
   char* message = nullptr;
   int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
   sqlite3_free(message);
-  if (rc != SQLITE_OK) fail(rc, "running " + text.substr(0, 40));
+  if (rc != SQLITE_OK) fail(rc, N_("working on the store"));
 }
 
 Statement Database::prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-  if (rc != SQLITE_OK) fail(rc, "preparing a query");
+  if (rc != SQLITE_OK) fail(rc, N_("preparing a query"));
   return Statement(*this, stmt);
 }
 
@@ -214,31 +225,31 @@ void Transaction::commit() {
 
 Statement& Statement::bind(int index, std::nullptr_t) {
   int rc = sqlite3_bind_null(stmt_, index);
-  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  if (rc != SQLITE_OK) db_->fail(rc, N_("binding a value"));
   return *this;
 }
 
 Statement& Statement::bind(int index, int64_t value) {
   int rc = sqlite3_bind_int64(stmt_, index, value);
-  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  if (rc != SQLITE_OK) db_->fail(rc, N_("binding a value"));
   return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
   int rc = sqlite3_bind_double(stmt_, index, value);
-  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  if (rc != SQLITE_OK) db_->fail(rc, N_("binding a value"));
   return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
   int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  if (rc != SQLITE_OK) db_->fail(rc, N_("binding a value"));
   return *this;
 }
 
 Statement& Statement::bind_in_place(int index, std::string_view text) {
   int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-  if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
+  if (rc != SQLITE_OK) db_->fail(rc, N_("binding a value"));
   return *this;
 }
 
@@ -250,7 +261,7 @@ bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  db_->fail(rc, "reading or writing records");
+  db_->fail(rc, N_("reading or writing records"));
 }
 
 void Statement::reset() {

@@ -33,7 +33,8 @@ class Database {
 
   // The store's own words for a SQLite failure, never a bare sqlite3_errmsg: "the store FILE
   // is busy (another import is running); try again", "the store FILE is corrupt", ...
-  [[noreturn]] void fail(int rc, std::string_view doing) const;
+  // `doing` is a message marked N_("..."), said in the user's language.
+  [[noreturn]] void fail(int rc, const char* doing) const;
 
  private:
   void migrate();

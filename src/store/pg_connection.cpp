@@ -129,19 +129,20 @@ PgConnection::PgConnection(const std::string& conninfo) : name_(redact_connectio
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
 }
 
-void PgConnection::fail(const PGresult* result, std::string_view doing) const {
+void PgConnection::fail(const PGresult* result, const char* doing_msgid) const {
+  const char* doing = _(doing_msgid);
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string sqlstate = state ? state : "";
   std::string why = result ? one_line(PQresultErrorMessage(result)) : one_line(PQerrorMessage(conn_));
   if (why.empty()) why = one_line(PQerrorMessage(conn_));
   if (sqlstate == "42501")
     throw PgFailure(Exit::system,
-                    fmt::format("the store {} refused {} to this role ({}): {}", name_, doing, PQuser(conn_), why),
+                    translate("the store {} refused {} to this role ({}): {}", name_, doing, PQuser(conn_), why),
                     sqlstate);
-  throw PgFailure(Exit::system, fmt::format("the store {} failed while {}: {}", name_, doing, why), sqlstate);
+  throw PgFailure(Exit::system, translate("the store {} failed while {}: {}", name_, doing, why), sqlstate);
 }
 
-PgResult PgConnection::exec(std::string_view sql, std::string_view doing) {
+PgResult PgConnection::exec(std::string_view sql, const char* doing) {
   std::string text(sql);
   PgResult result(PQexec(conn_, text.c_str()));
   auto status = PQresultStatus(result.handle());
@@ -149,7 +150,7 @@ PgResult PgConnection::exec(std::string_view sql, std::string_view doing) {
   return result;
 }
 
-PgResult PgConnection::exec(std::string_view sql, const PgParams& params, std::string_view doing) {
+PgResult PgConnection::exec(std::string_view sql, const PgParams& params, const char* doing) {
   std::string text(sql);
   std::vector<const char*> values;
   values.reserve(params.size());
@@ -164,26 +165,26 @@ PgResult PgConnection::exec(std::string_view sql, const PgParams& params, std::s
 void PgConnection::copy_begin(std::string_view sql) {
   std::string text(sql);
   PgResult result(PQexec(conn_, text.c_str()));
-  if (PQresultStatus(result.handle()) != PGRES_COPY_IN) fail(result.handle(), "writing records");
+  if (PQresultStatus(result.handle()) != PGRES_COPY_IN) fail(result.handle(), N_("writing records"));
 }
 
 void PgConnection::copy_put(std::string_view data) {
-  if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1) fail(nullptr, "writing records");
+  if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1) fail(nullptr, N_("writing records"));
 }
 
 void PgConnection::copy_end() {
-  if (PQputCopyEnd(conn_, nullptr) != 1) fail(nullptr, "writing records");
+  if (PQputCopyEnd(conn_, nullptr) != 1) fail(nullptr, N_("writing records"));
   PgResult result(PQgetResult(conn_));
   if (PQresultStatus(result.handle()) != PGRES_COMMAND_OK) {
     PgResult rest;
     while (PGresult* more = PQgetResult(conn_)) rest = PgResult(more);
-    fail(result.handle(), "writing records");
+    fail(result.handle(), N_("writing records"));
   }
   while (PGresult* more = PQgetResult(conn_)) PQclear(more);
 }
 
 PgTransaction::PgTransaction(PgConnection& conn, std::string_view begin) : conn_(conn) {
-  conn_.exec(begin, "starting a transaction");
+  conn_.exec(begin, N_("starting a transaction"));
 }
 
 PgTransaction::~PgTransaction() {
@@ -192,7 +193,7 @@ PgTransaction::~PgTransaction() {
 
 void PgTransaction::commit() {
   done_ = true;
-  conn_.exec("COMMIT", "committing");
+  conn_.exec("COMMIT", N_("committing"));
 }
 
 void retry_transaction(const std::function<void()>& work) {

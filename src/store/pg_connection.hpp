@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 namespace casestat {
 
@@ -71,9 +72,10 @@ class PgConnection {
   PgConnection& operator=(const PgConnection&) = delete;
 
   const std::string& name() const { return name_; }  // redacted, for messages
-  // One statement (or several without parameters); throws PgFailure naming `doing`.
-  PgResult exec(std::string_view sql, std::string_view doing = "querying");
-  PgResult exec(std::string_view sql, const PgParams& params, std::string_view doing = "querying");
+  // One statement (or several without parameters); throws PgFailure naming `doing`, a message
+  // marked N_("...") and said in the user's language.
+  PgResult exec(std::string_view sql, const char* doing = N_("querying"));
+  PgResult exec(std::string_view sql, const PgParams& params, const char* doing = N_("querying"));
   // COPY ... FROM STDIN: begin, put lines of COPY's text format, end (which throws on failure).
   void copy_begin(std::string_view sql);
   void copy_put(std::string_view data);
@@ -81,7 +83,7 @@ class PgConnection {
   PGconn* handle() const { return conn_; }
 
  private:
-  [[noreturn]] void fail(const PGresult* result, std::string_view doing) const;
+  [[noreturn]] void fail(const PGresult* result, const char* doing) const;
   PGconn* conn_ = nullptr;
   std::string name_;
 };

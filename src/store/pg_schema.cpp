@@ -8,10 +8,10 @@ constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(74582163901
 
 // -1: no meta table.
 int64_t stored_version(PgConnection& conn) {
-  PgResult meta = conn.exec("SELECT to_regclass('meta') IS NOT NULL", "reading the schema version");
+  PgResult meta = conn.exec("SELECT to_regclass('meta') IS NOT NULL", N_("reading the schema version"));
   if (meta.text(0, 0) != "t") return -1;
   PgResult version =
-      conn.exec("SELECT value FROM meta WHERE key = 'schema_version'", "reading the schema version");
+      conn.exec("SELECT value FROM meta WHERE key = 'schema_version'", N_("reading the schema version"));
   return version.rows() == 0 ? 0 : version.integer(0, 0);
 }
 
@@ -22,7 +22,7 @@ void check(PgConnection& conn, int64_t version) {
                  conn.name(), version, kSchemaVersion);
   if (version < 0) {
     PgResult tables = conn.exec(
-        "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", "reading the schema version");
+        "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", N_("reading the schema version"));
     if (tables.integer(0, 0) > 0)
       system_error("{} is not a casestat store (it has tables of another program)", conn.name());
   }
@@ -44,16 +44,16 @@ void prepare_pg_store(PgConnection& conn, bool writable) {
   }
   retry_transaction([&] {
     PgTransaction transaction(conn);
-    conn.exec(kMigrationLock, "waiting for another casestat setting up the store");
+    conn.exec(kMigrationLock, N_("waiting for another casestat setting up the store"));
     int64_t now = stored_version(conn);
     check(conn, now);
     if (now == kSchemaVersion) return;
     for (int64_t v = now < 0 ? 0 : now; v < kSchemaVersion; ++v)
-      conn.exec(kPgMigrations[v], "setting up the store's tables");
-    if (now < 0) conn.exec("INSERT INTO meta(key, value) VALUES ('created_by', 'casestat')", "setting up the store");
+      conn.exec(kPgMigrations[v], N_("setting up the store's tables"));
+    if (now < 0) conn.exec("INSERT INTO meta(key, value) VALUES ('created_by', 'casestat')", N_("setting up the store"));
     conn.exec({"INSERT INTO meta(key, value) VALUES ('schema_version', $1) "
                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"},
-              PgParams{std::to_string(kSchemaVersion)}, "setting up the store");
+              PgParams{std::to_string(kSchemaVersion)}, N_("setting up the store"));
     transaction.commit();
   });
 }
