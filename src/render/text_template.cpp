@@ -334,8 +334,8 @@ void TextTemplate::check_tags(const TemplateFile& file, std::vector<const json*>
       data_error("{}: line {}: the template would render {} here (partials and sections over lists repeat what "
                  "they hold): is a partial included in itself, or a list section inside another?",
                  file.display, tag.line,
-                 cost.tags > kMaxRenderedTags ? fmt::format("more than {} tags", kMaxRenderedTags)
-                                              : fmt::format("more than {} MiB", kMaxRenderedBytes >> 20));
+                 cost.tags > kMaxRenderedTags ? translate("more than {} tags", kMaxRenderedTags)
+                                              : translate("more than {} MiB", kMaxRenderedBytes >> 20));
     switch (tag.kind) {
       case Kind::comment:
       case Kind::delimiter:
