@@ -63,11 +63,12 @@ size_t element_start(std::string_view text, size_t word) {
 }  // namespace
 
 std::vector<MergedRange> read_xlsx_merged_ranges(XlsxZip& zip, const std::string& member, const std::string& where,
-                                                 const ReadLimits& limits) {
+                                                 const ReadLimits& limits, const std::atomic<bool>* stop) {
   MergeCellsPart part(where, limits);
   std::string window;  // the tail of the piece before, then the current piece
   bool found = false;
   zip.read(member, [&](const char* data, size_t size) {
+    if (stop && stop->load(std::memory_order_relaxed)) return false;
     if (found) return part.feed(data, size, false);
     // Text between tags never holds a raw '<' (XML writes &lt;), so "<mergeCells" is the element.
     window.append(data, size);
@@ -81,9 +82,30 @@ std::vector<MergedRange> read_xlsx_merged_ranges(XlsxZip& zip, const std::string
     window.erase(0, window.size() > kCarry ? window.size() - kCarry : 0);
     return true;
   });
+  if (stop && stop->load()) return {};
   if (found && !part.done) part.feed("", 0, true);  // the part ended inside <mergeCells>: a damaged file
   settle_merged_ranges(part.ranges, where);
   return std::move(part.ranges);
+}
+
+MergedRangesAhead::MergedRangesAhead(XlsxZip zip, std::string member, std::string where, const ReadLimits& limits)
+    : zip_(std::move(zip)), member_(std::move(member)), where_(std::move(where)), limits_(limits), thread_([this] {
+        try {
+          ranges_ = read_xlsx_merged_ranges(zip_, member_, where_, limits_, &stop_);
+        } catch (...) {
+          error_ = std::current_exception();
+        }
+      }) {}
+
+MergedRangesAhead::~MergedRangesAhead() {
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+std::vector<MergedRange> MergedRangesAhead::take() {
+  thread_.join();
+  if (error_) std::rethrow_exception(error_);
+  return std::move(ranges_);
 }
 
 }  // namespace casestat

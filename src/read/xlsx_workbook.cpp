@@ -607,6 +607,10 @@ class XlsxWorkbook : public Workbook {
       paths_.push_back(std::move(path));
     }
     if (names_.empty()) data_error("{}: the workbook has no sheets", name);
+    // The first sheet is the one read in most workbooks: its merged ranges are looked for while
+    // the styles and the shared strings are parsed.
+    if (std::optional<XlsxZip> again = zip_.reopen())
+      ahead_.emplace(std::move(*again), paths_[0], Location{name, names_[0], 0, ""}.describe(), limits_);
 
     std::string styles_path = rels.target_of("styles");
     styles_path = styles_path.empty() ? folder + "styles.xml" : member_path(folder, styles_path);
@@ -627,6 +631,7 @@ class XlsxWorkbook : public Workbook {
 
   void read_sheet(size_t index, const RowHandler& on_row) override {
     if (index >= names_.size()) usage_error("{}: there is no sheet {}", display_name(), index + 1);
+    if (index != 0) ahead_.reset();  // another sheet is read: the first one's ranges would be of no use
     SheetPart sheet(display_name(), names_[index], strings_, xf_is_date_, date1904_, limits_, on_row, scan_);
     bool more = true;
     zip_.read(paths_[index], [&](const char* p, size_t n) { return more = sheet.scan(p, n, false); });
@@ -636,6 +641,12 @@ class XlsxWorkbook : public Workbook {
 
   std::vector<MergedRange> merged_ranges(size_t index) override {
     if (index >= names_.size()) usage_error("{}: there is no sheet {}", display_name(), index + 1);
+    if (ahead_ && index == 0) {
+      std::vector<MergedRange> ranges = ahead_->take();
+      ahead_.reset();
+      return ranges;
+    }
+    ahead_.reset();
     return read_xlsx_merged_ranges(zip_, paths_[index], Location{display_name(), names_[index], 0, ""}.describe(), limits_);
   }
 
@@ -647,6 +658,7 @@ class XlsxWorkbook : public Workbook {
   SharedStrings strings_;
   std::vector<bool> xf_is_date_;
   bool date1904_ = false;
+  std::optional<MergedRangesAhead> ahead_;  // the first sheet's, until they are asked for
 };
 
 }  // namespace

@@ -92,12 +92,50 @@ class PieceQueue {
 void XlsxZip::Close::operator()(void* zip) const { unzClose(zip); }
 
 XlsxZip::XlsxZip(const std::filesystem::path& path, std::string display_name, uint64_t max_inflated_bytes)
-    : zip_(unzOpen64(path.c_str())), display_(std::move(display_name)), max_inflated_(max_inflated_bytes) {
+    : XlsxZip(path, std::move(display_name), max_inflated_bytes, std::make_shared<std::atomic<uint64_t>>(0)) {
   if (!zip_ || unzGoToFirstFile(zip_.get()) != UNZ_OK)
     data_error("{}: the file is damaged: it is not a complete zip archive (a truncated download, or not saved "
                "completely): open it in Excel or WPS and save it again",
                display_);
   refuse_overlapping_members();
+}
+
+XlsxZip::XlsxZip(const std::filesystem::path& path, std::string display_name, uint64_t max_inflated_bytes,
+                 std::shared_ptr<std::atomic<uint64_t>> inflated)
+    : zip_(unzOpen64(path.c_str())),
+      path_(path),
+      display_(std::move(display_name)),
+      max_inflated_(max_inflated_bytes),
+      inflated_(std::move(inflated)) {}
+
+std::optional<XlsxZip> XlsxZip::reopen() {
+  XlsxZip again(path_, display_, max_inflated_, inflated_);
+  // The same members, stored the same: what refuse_overlapping_members found holds for it too.
+  const uint64_t mine = directory();
+  if (!again.zip_ || mine == 0 || again.directory() != mine) return std::nullopt;
+  return again;
+}
+
+uint64_t XlsxZip::directory() {
+  // FNV-1a over each member's name, CRC, sizes, method and place: a digest, as an archive may
+  // list millions of members.
+  uint64_t digest = 14695981039346656037ull;
+  auto add = [&](std::string_view bytes) {
+    for (char c : bytes) digest = (digest ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  };
+  void* zip = zip_.get();
+  char name[1024];
+  for (int rc = unzGoToFirstFile(zip); rc == UNZ_OK; rc = unzGoToNextFile(zip)) {
+    unz_file_info64 info;
+    unz64_file_pos at;
+    if (unzGetCurrentFileInfo64(zip, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK ||
+        unzGetFilePos64(zip, &at) != UNZ_OK)
+      return 0;
+    add(name);
+    add(fmt::format("\t{}\t{}\t{}\t{}\t{}\n", info.crc, info.compressed_size, info.uncompressed_size,
+                    info.compression_method, at.pos_in_zip_directory));
+  }
+  return digest;
 }
 
 // A zip bomb can give many central-directory entries one compressed stream (or streams that
@@ -166,8 +204,7 @@ bool XlsxZip::read(std::string_view member, const std::function<bool(const char*
             data_error("{}: the file is damaged: the part {} fails its checksum", display_, name);
           break;
         }
-        inflated_ += static_cast<uint64_t>(n);
-        if (inflated_ > max_inflated_)
+        if (inflated_->fetch_add(static_cast<uint64_t>(n)) + static_cast<uint64_t>(n) > max_inflated_)
           data_error("{}: the workbook inflates to more than {} (reached while reading the part {}), which looks "
                      "like a zip bomb; if the file is honest, raise the limit with --max-inflated-mib",
                      display_, size_words(max_inflated_), name);

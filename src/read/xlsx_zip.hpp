@@ -2,10 +2,12 @@
 // inflated for the whole workbook bounded (a zip bomb stops with an error, not with the machine).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +20,11 @@ class XlsxZip {
   // `max_inflated_bytes` bounds all the reads of the archive's life together, so several sheets
   // pointing at one huge member, or one sheet read again and again, cannot multiply the work.
   XlsxZip(const std::filesystem::path& path, std::string display_name, uint64_t max_inflated_bytes);
+  // A second handle on the same archive, for reading another member at the same time on another
+  // thread; the two share the bound on inflated bytes. The file is opened again by its path, so
+  // this is nullopt when what is there now has other members than this one's (it was replaced
+  // meanwhile) or cannot be opened. Not while this handle is being read.
+  std::optional<XlsxZip> reopen();
   bool has(std::string_view member);
   // Streams a member in pieces of at most 256 KiB; `on_piece` returns false to stop early.
   // A member is inflated on a second thread while the caller parses the piece before, so
@@ -33,11 +40,18 @@ class XlsxZip {
   struct Close {
     void operator()(void* zip) const;
   };
+  XlsxZip(const std::filesystem::path& path, std::string display_name, uint64_t max_inflated_bytes,
+          std::shared_ptr<std::atomic<uint64_t>> inflated);
+  // A digest of each member's name, CRC, sizes and place, in the central directory's order; 0
+  // when it cannot be read.
+  uint64_t directory();
+  void refuse_overlapping_members();
+
   std::unique_ptr<void, Close> zip_;
+  std::filesystem::path path_;
   std::string display_;
   uint64_t max_inflated_;
-  uint64_t inflated_ = 0;  // by every read so far
-  void refuse_overlapping_members();
+  std::shared_ptr<std::atomic<uint64_t>> inflated_;  // by every read so far, of every handle
 };
 
 }  // namespace casestat
