@@ -6,15 +6,17 @@
 // indicator and group. A scan in store order reads the file once, which beats an index walk per
 // indicator (bench-indicators: 1,000,000 records); counting the coverage in the same scan saves
 // the second full scan (with a sort by ledger) that a query of its own costs (bench-scale). A
-// large store is scanned in two halves side by side, on two connections that read the same
-// state of it, and the halves' counts put together (bench-scale).
+// large store is scanned in parts by two threads side by side, on two connections that read the
+// same state of it, and their counts put together (bench-scale).
 #include "indicators/engine.hpp"
 
 #include "fields/ledger.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <array>
 #include <charconv>
+#include <functional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -199,6 +201,11 @@ Bounds bounds_of(const Period& p) {
   return {from, to, from / 10000, from / 100 % 100};
 }
 
+// The records whose rowids are from `first` to `last`, both included.
+struct RowidRange {
+  int64_t first = INT64_MIN, last = INT64_MAX;
+};
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -238,10 +245,9 @@ class Engine {
     for (const auto& w : where) where_.push_back({column(w.field), &w});
   }
 
-  // Counts the records of the store (those after rowid `after` only, or up to rowid `up_to`
-  // only, when given) into this engine's figures and coverage; result() gives them.
-  void scan(Database& db, const Period& period, const std::optional<Period>& base, std::optional<int64_t> after,
-            std::optional<int64_t> up_to) {
+  // Sets the period (and its base) of the figures and coverage, once per engine; scan() counts
+  // records into them and result() gives them.
+  void start(const Period& period, const std::optional<Period>& base) {
     period_ = &period;
     cover_from_ = date_key(period.from);
     cover_to_ = date_key(period.to);
@@ -250,6 +256,11 @@ class Engine {
     row_.emplace(columns_.size(), is_date_);
     memo_.assign(filters_.size(), -1);
     rule_periods_.assign(rules_.size(), 0);
+  }
+
+  // Counts the records of the store whose rowids are in each range `next` gives, until it gives
+  // none; one statement and one registration of the scan's function serve them all.
+  void scan(Database& db, const std::function<std::optional<RowidRange>()>& next) {
     // Every record: the coverage counts them all, and a scan in store order reads each page
     // once. The records go to an aggregate function of ours, which SQLite calls with each
     // record's values: no result row made and no return from sqlite3_step per record.
@@ -257,9 +268,8 @@ class Engine {
     std::string sql = "SELECT casestat_scan(";
     for (size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
     for (const auto& [column, w] : where_) sql += ", (" + columns_[static_cast<size_t>(column)] + " = ?)";
-    sql += ") FROM records";
-    if (after) sql += " WHERE rowid > " + std::to_string(*after);
-    if (up_to) sql += std::string(after ? " AND" : " WHERE") + " rowid <= " + std::to_string(*up_to);
+    const int from = static_cast<int>(where_.size()) + 1;
+    sql += fmt::format(") FROM records WHERE rowid >= ?{} AND rowid <= ?{}", from, from + 1);
     ScanFunction function(db, this);
     Statement stmt = db.prepare(sql);
     for (size_t i = 0; i < where_.size(); ++i) {
@@ -270,7 +280,11 @@ class Engine {
         stmt.bind(static_cast<int>(i + 1), std::string_view(w.bound));
     }
     try {
-      stmt.run();
+      while (std::optional<RowidRange> range = next()) {
+        stmt.rewind();
+        stmt.bind(from, range->first).bind(from + 1, range->last);
+        stmt.run();
+      }
     } catch (...) {
       if (failure_) std::rethrow_exception(failure_);
       throw;
@@ -756,17 +770,23 @@ class ReadSnapshot {
 ScanResult compute_figures(Database& db, const Catalog& catalog, const Dictionary& dictionary, const std::string& by,
                            const std::vector<WhereValue>& where, const Period& period,
                            const std::optional<Period>& base) {
-  // Below this, a second connection and thread cost more than the half scan they save.
-  constexpr int64_t kHalvedFrom = 200'000;
-  return compute_figures_halved(db, catalog, dictionary, by, where, period, base, kHalvedFrom);
+  // Below this, a second connection and thread cost more than the part of the scan they take.
+  constexpr int64_t kSplitFrom = 200'000;
+  return compute_figures_split(db, catalog, dictionary, by, where, period, base, kSplitFrom);
 }
 
-ScanResult compute_figures_halved(Database& db, const Catalog& catalog, const Dictionary& dictionary,
-                                  const std::string& by, const std::vector<WhereValue>& where, const Period& period,
-                                  const std::optional<Period>& base, int64_t halved_from) {
+ScanResult compute_figures_split(Database& db, const Catalog& catalog, const Dictionary& dictionary,
+                                 const std::string& by, const std::vector<WhereValue>& where, const Period& period,
+                                 const std::optional<Period>& base, int64_t split_from) {
   Engine first(catalog, dictionary, by, where);
+  first.start(period, base);
   auto alone = [&] {
-    first.scan(db, period, base, std::nullopt, std::nullopt);
+    bool done = false;
+    first.scan(db, [&]() -> std::optional<RowidRange> {
+      if (done) return std::nullopt;
+      done = true;
+      return RowidRange{};
+    });
     return first.result();
   };
   // Only a store file opened read-only: a connection that may have written (in a transaction
@@ -774,7 +794,7 @@ ScanResult compute_figures_halved(Database& db, const Catalog& catalog, const Di
   if (db.path().empty() || db.path() == ":memory:" || sqlite3_db_readonly(db.handle(), "main") != 1 ||
       std::thread::hardware_concurrency() < 2)
     return alone();
-  // Both halves read one state of the store: that of the caller's read transaction, else of one
+  // Both threads read one state of the store: that of the caller's read transaction, else of one
   // opened here (and ended with the function).
   ReadSnapshot snapshot(db);
   int64_t low = 0, high = -1;
@@ -785,26 +805,45 @@ ScanResult compute_figures_halved(Database& db, const Catalog& catalog, const Di
       high = range.integer(1);
     }
   }  // (no statement may be running when the scan registers its function)
-  if (high - low + 1 < halved_from) return alone();
-  const int64_t middle = low + (high - low) / 2;
-  // The second half through a second connection, which must see what the first sees (a state
-  // made by the same commits): else one scan does it all. Its read transaction ends when it
-  // closes.
+  if (high - low + 1 < split_from) return alone();
+  // The second thread's connection must see what the first sees (a state made by the same
+  // commits): else one scan does it all. Its read transaction ends when it closes.
   Database second_db(db.path(), Database::Mode::read_only);
   second_db.exec("BEGIN");
   if (store_fingerprint(db) != store_fingerprint(second_db)) return alone();
+  // The rowids in parts: the first thread scans the first part and the second the last, and the
+  // parts between go to whichever thread is free. When the other work of the machine slows one
+  // core, the other thread scans more parts, where halves would wait for the slower one. The
+  // first part starts at the beginning and the last runs to the end, whatever their rowids.
+  constexpr int64_t kParts = 16;
+  const int64_t size = (high - low) / kParts + 1;
+  std::atomic<int64_t> next{1};  // the next of the parts between
+  auto parts = [&](int64_t own) {
+    return [&, own, taken = false]() mutable -> std::optional<RowidRange> {
+      int64_t part = taken ? next++ : own;
+      if (taken && part >= kParts - 1) return std::nullopt;
+      taken = true;
+      RowidRange range;
+      if (part > 0) range.first = low + part * size;
+      if (part < kParts - 1) range.last = low + (part + 1) * size - 1;
+      return range;
+    };
+  };
   Engine second(catalog, dictionary, by, where);
+  second.start(period, base);
   std::exception_ptr failure;
   std::thread thread([&] {
     try {
-      second.scan(second_db, period, base, middle, std::nullopt);
+      second.scan(second_db, parts(kParts - 1));
     } catch (...) {
+      next = kParts;  // the first thread stops after its part: the error is what is reported
       failure = std::current_exception();
     }
   });
   try {
-    first.scan(db, period, base, std::nullopt, middle);
+    first.scan(db, parts(0));
   } catch (...) {
+    next = kParts;
     thread.join();
     throw;
   }

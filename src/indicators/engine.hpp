@@ -50,12 +50,12 @@ ScanResult compute_figures(Database& db, const Catalog& catalog, const Dictionar
                            const std::vector<WhereValue>& where, const Period& period,
                            const std::optional<Period>& base);
 
-// The same, with the store scanned in two halves side by side (a second connection on a second
-// thread) when it is a file that holds at least `halved_from` records; compute_figures sets the
-// size from which that pays. For tests of the halves.
-ScanResult compute_figures_halved(Database& db, const Catalog& catalog, const Dictionary& dictionary,
-                                  const std::string& by, const std::vector<WhereValue>& where, const Period& period,
-                                  const std::optional<Period>& base, int64_t halved_from);
+// The same, with the store scanned in parts by two threads side by side (the second on a
+// connection of its own) when it is a file that holds at least `split_from` records;
+// compute_figures sets the size from which that pays. For tests of the parts.
+ScanResult compute_figures_split(Database& db, const Catalog& catalog, const Dictionary& dictionary,
+                                 const std::string& by, const std::vector<WhereValue>& where, const Period& period,
+                                 const std::optional<Period>& base, int64_t split_from);
 
 // A field as an SQL expression over `records`: its column, or its value in the `fields` JSON.
 std::string field_column_sql(const std::string& field);

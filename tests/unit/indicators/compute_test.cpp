@@ -356,11 +356,11 @@ std::string figures_text(const PeriodFigures& figures) {
 
 }  // namespace
 
-TEST_CASE("a store scanned in two halves gives the figures and coverage of one scan") {
+TEST_CASE("a store scanned in parts by two threads gives the figures and coverage of one scan") {
   Store s;
   {
-    // 1,000 records: every case number, unit and month in both halves, with blanks and a date
-    // that is not one, so that what the halves count must be put together, not just added.
+    // 1,000 records: every case number, unit and month in both threads' parts, with blanks and a
+    // date that is not one, so that what the threads count must be put together, not just added.
     Database db(s.path, Database::Mode::read_write);
     Statement insert = db.prepare(
         "INSERT INTO records(import_id, ledger, sheet, row, case_no, unit, category, received_on, closed_on, persons,"
@@ -464,21 +464,22 @@ denominator = "received"
       for (bool narrowed : {false, true}) {
         INFO("by " << by << (narrowed ? ", --where" : "") << (c == &defaults ? ", default catalog" : ""));
         const auto& w = narrowed ? where : std::vector<WhereValue>{};
-        ScanResult one = compute_figures_halved(db, *c, dictionary, by, w, period, base, INT64_MAX);
-        ScanResult two = compute_figures_halved(db, *c, dictionary, by, w, period, base, 1);
+        ScanResult one = compute_figures_split(db, *c, dictionary, by, w, period, base, INT64_MAX);
+        ScanResult two = compute_figures_split(db, *c, dictionary, by, w, period, base, 1);
         CHECK(figures_text(two.now) == figures_text(one.now));
         CHECK(figures_text(two.then) == figures_text(one.then));
         REQUIRE(one.coverage);
         REQUIRE(two.coverage);
         check_same_coverage(*two.coverage, *one.coverage);
       }
-  // The case numbers of the period, counted once though each is in both halves: as SQLite counts them.
+  // The case numbers of the period, counted once though each is in both threads' parts (the first
+  // part is the first thread's, the last the second's): as SQLite counts them.
   Statement distinct = db.prepare(
       "SELECT count(DISTINCT case_no), (SELECT count(DISTINCT case_no) FROM records WHERE rowid <= 500 AND"
       " ledger = 'cases' AND received_on BETWEEN '2025-01-01' AND '2025-06-30') FROM records WHERE ledger = 'cases'"
       " AND received_on BETWEEN '2025-01-01' AND '2025-06-30'");
   REQUIRE(distinct.step());
-  ScanResult two = compute_figures_halved(db, catalog, dictionary, "", {}, period, base, 1);
+  ScanResult two = compute_figures_split(db, catalog, dictionary, "", {}, period, base, 1);
   CHECK(two.now.total[1].num == distinct.integer(0));
-  CHECK(distinct.integer(1) > distinct.integer(0) / 2);  // so the halves share numbers
+  CHECK(distinct.integer(1) > distinct.integer(0) / 2);  // so the parts share numbers
 }
