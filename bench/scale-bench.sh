@@ -7,8 +7,8 @@
 #   - bench/scale/catalog.toml computed by casestat-indicators, in total and by office, against
 #     the same counts written by hand as one SQL query (bench/scale/counts.sql) run by sqlite3
 #     on the same store (goal: at most 0.5x). The two must give the same numbers.
-# Every figure is measured twice in the same run (the machine is shared); ratios use the
-# faster of the two.
+# Every figure is measured three times in the same run (the machine is shared, and its other
+# work comes in bursts); ratios use the fastest of each.
 #   bench/scale-bench.sh BIN_DIR WORK_DIR [ROWS]
 set -euo pipefail
 bin=$1 work=$2 rows=${3:-1000000}
@@ -47,7 +47,7 @@ measure() { python3 "$here/measure.py" "$@"; }
 # The query without its comment lines (sqlite3 would take a leading "--" for an option).
 counts=$(grep -v '^--' "$here/scale/counts.sql")
 
-for run in 1 2; do
+for run in 1 2 3; do
   echo "== run $run"
   clean
   measure "three files, one command #$run" $((3 * rows)) "$bin/casestat-import" --quiet --db "$work/scale-one.db" "${store[@]}"
