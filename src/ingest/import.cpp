@@ -8,6 +8,7 @@
 #include "core/input.hpp"
 #include "core/location.hpp"
 #include "core/output.hpp"
+#include "ingest/import_messages.hpp"
 #include "ingest/office_names.hpp"
 #include "ingest/pg_import.hpp"
 #include "ingest/sha256.hpp"
@@ -44,46 +45,19 @@ std::string sheet_place(const Workbook& workbook, size_t index) {
   return Location{workbook.display_name(), workbook.sheet_names()[index], 0, ""}.describe();
 }
 
-// The last line about a refused file, whatever refused it (a file that cannot be opened, a
-// sheet that cannot be read, bad rows): one message a clerk or a script can look for.
-void say_rejected(Messages& messages, const std::string& file, size_t errors, bool only_rows) {
-  std::string hint = only_rows ? _("fix the rows above or use --on-error skip") : _("fix the problems above");
-  messages.error(translate("{}: rejected, nothing imported ({}); {}", file,
-                           count_of(static_cast<int64_t>(errors), "error", "errors"), hint));
-}
-
-// "案件信息.xlsx: not imported: MESSAGE", unless the message names the file already.
-std::string in_file(const std::string& file, std::string_view message) {
-  if (message.substr(0, file.size() + 1) == file + ":") return std::string(message);
-  return translate("{}: not imported: {}", file, message);
-}
-
 }  // namespace
 
 bool already_imported(Database& db, const std::string& file, const std::string& name, const std::string& sha256,
                       Messages& messages) {
   auto earlier = find_import_by_sha256(db, sha256);
   if (!earlier) return false;
-  std::string as = earlier->file == name ? "" : translate(" as {}", earlier->file);
-  messages.note(translate("{}: already imported on {}{}, nothing to do", file, earlier->imported_at, as));
+  say_already_imported(messages, file, name, earlier->file, earlier->imported_at);
   return true;
 }
 
 std::string store_name(const std::string& argument, const std::string& sha256) {
   if (argument == "-") return "Standard Input (sha256 " + sha256.substr(0, 12) + ")";
   return std::filesystem::path(argument).filename().string();
-}
-
-// Clerks export cumulative periods (1-3月, then 1-6月) and keep copies (台账(1).xlsx): a file
-// whose case numbers are already in the store from another file would count the same cases
-// twice in every figure. Said as a warning, with what to do; the import itself goes on, as
-// some ledgers do repeat numbers.
-static void warn_of_overlaps(const std::vector<Overlap>& overlaps, const std::string& file, Messages& messages) {
-  for (const Overlap& overlap : overlaps)
-    messages.warning(translate("{}: {} of its {} case numbers (案号) are already in the store from {}: those cases "
-                               "would be counted twice; if this file replaces that one, remove the old one with "
-                               "casestat-import --forget {}",
-                               file, overlap.shared, overlap.own, overlap.other_file, overlap.other_file));
 }
 
 FileResult import_workbook(Database& db, Workbook& workbook, const std::string& name, const std::string& sha256,
@@ -177,10 +151,10 @@ FileResult import_workbook(Database& db, Workbook& workbook, const std::string& 
   // Found before the commit, said after it: the warnings are about a file in the store.
   std::vector<Overlap> overlaps = probe.overlaps(db);
   if (!options.dry_run) transaction.commit();
-  warn_of_overlaps(overlaps, file, messages);
+  for (const Overlap& overlap : overlaps)
+    warn_of_overlap(messages, file, overlap.shared, overlap.own, overlap.other_file);
   if (replaced) {
-    messages.note(translate("{}: replaced the earlier version imported on {} ({})", file, replaced->imported_at,
-                            count_of(replaced->counts.rows_imported, "row", "rows")));
+    say_replaced(messages, file, replaced->imported_at, replaced->counts.rows_imported);
     result.status = FileStatus::replaced;
   }
   for (const auto& line : summaries) messages.note(line);
@@ -201,16 +175,14 @@ int forget_files(const ImportOptions& options) {
       std::string names;
       Statement all = db.prepare("SELECT file FROM imports ORDER BY file");
       while (all.step()) names += (names.empty() ? "" : ", ") + all.text(0);
-      messages.error(names.empty() ? translate("{}: not in the store {} (it is empty)", name, options.db)
-                                   : translate("{}: not in the store {} (it holds: {})", name, options.db, names));
+      say_not_in_store(messages, name, options.db, names);
       missing = true;
       continue;
     }
     forget_import(db, found->id);
     transaction.commit();
     removed = true;
-    messages.note(translate("{}: removed from the store ({} imported on {})", name,
-                            count_of(found->counts.rows_imported, "row", "rows"), found->imported_at));
+    say_removed(messages, name, found->counts.rows_imported, found->imported_at);
   }
   if (removed) db.exec("VACUUM");  // so the removed rows do not linger in free pages of the file
   return missing ? static_cast<int>(Exit::data) : 0;
@@ -267,7 +239,7 @@ int import_command(const ImportOptions& options) {
     } catch (const Error& e) {
       // A store that fails (a full disk, a busy store) stops the command; the message says
       // which ledger was being imported, as the earlier ones of the command are in the store.
-      if (e.code() != Exit::data) throw Error(e.code(), in_file(input.display_name(), e.what()));
+      if (e.code() != Exit::data) throw Error(e.code(), not_imported(input.display_name(), e.what()));
       // The file cannot be read at all (not a spreadsheet, corrupt, encrypted, empty).
       messages.error(e.what());
       say_rejected(messages, input.display_name(), 1, false);
@@ -280,8 +252,7 @@ int import_command(const ImportOptions& options) {
     rejects_file->write(rejects_csv(rejects));
     rejects_file->commit();
     if (!rejects.empty())
-      messages.note(translate("{} left out: see {}", count_of(static_cast<int64_t>(rejects.size()), "row", "rows"),
-                              options.rejects));
+      say_left_out(messages, static_cast<int64_t>(rejects.size()), options.rejects);
   }
   if (options.dry_run) messages.note(_("dry run: nothing was written to the store"));
   return any_rejected ? static_cast<int>(Exit::data) : 0;

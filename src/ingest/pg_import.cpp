@@ -9,6 +9,7 @@
 #include "core/output.hpp"
 #include "core/paths.hpp"
 #include "fields/toml_file.hpp"
+#include "ingest/import_messages.hpp"
 #include "ingest/sha256.hpp"
 #include "store/imports.hpp"
 #include "store/pg_schema.hpp"
@@ -111,21 +112,12 @@ void warn_of_overlaps(PgConnection& conn, int64_t id, const std::string& office,
             [](const Row& a, const Row& b) { return std::tie(a.office, a.file) < std::tie(b.office, b.file); });
   for (const Row& o : rows) {
     if (o.office == office)
-      messages.warning(translate("{}: {} of its {} case numbers (案号) are already in the store from {}: those cases "
-                                 "would be counted twice; if this file replaces that one, remove the old one with "
-                                 "casestat-import --forget {}",
-                                 file, o.shared, o.own, o.file, o.file));
+      warn_of_overlap(messages, file, o.shared, o.own, o.file);
     else
       messages.warning(translate("{}: {} of its {} case numbers (案号) are already in the store from {} of {}: those "
                                  "cases would be counted twice by the upper office",
                                  file, o.shared, o.own, o.file, o.office));
   }
-}
-
-void say_already_imported(Messages& messages, const std::string& shown, const std::string& name,
-                          const PgImport& earlier) {
-  std::string as = earlier.file == name ? "" : translate(" as {}", earlier.file);
-  messages.note(translate("{}: already imported on {}{}, nothing to do", shown, earlier.imported_at, as));
 }
 
 struct Provenance {
@@ -152,7 +144,7 @@ Sent send_import(PgConnection& conn, Database& source, int64_t source_import, co
     PgTransaction transaction(conn);
     sent = Sent::imported;
     if (auto earlier = find_pg_import(conn, office, "sha256", p.sha256)) {
-      say_already_imported(messages, shown, p.file, *earlier);
+      say_already_imported(messages, shown, p.file, earlier->file, earlier->imported_at);
       sent = Sent::already;
       return;
     }
@@ -174,20 +166,8 @@ Sent send_import(PgConnection& conn, Database& source, int64_t source_import, co
     transaction.commit();
     for (const auto& line : warnings) messages.warning(line);
   });
-  if (sent == Sent::replaced)
-    messages.note(translate("{}: replaced the earlier version imported on {} ({})", shown, replaced_out.imported_at,
-                            count_of(replaced_out.rows_imported, "row", "rows")));
+  if (sent == Sent::replaced) say_replaced(messages, shown, replaced_out.imported_at, replaced_out.rows_imported);
   return sent;
-}
-
-void say_rejected(Messages& messages, const std::string& file) {
-  messages.error(translate("{}: rejected, nothing imported ({}); {}", file, count_of(1, "error", "errors"),
-                           _("fix the problems above")));
-}
-
-std::string in_file(const std::string& file, std::string_view message) {
-  if (message.substr(0, file.size() + 1) == file + ":") return std::string(message);
-  return translate("{}: not imported: {}", file, message);
 }
 
 }  // namespace
@@ -231,7 +211,7 @@ int pg_import_command(const ImportOptions& options) {
     std::string sha256 = sha256_file(input.path(), shown);
     std::string name = store_name(inputs[i].argument(), sha256);
     if (auto earlier = store_exists ? find_pg_import(conn, office, "sha256", sha256) : std::nullopt) {
-      say_already_imported(messages, shown, name, *earlier);
+      say_already_imported(messages, shown, name, earlier->file, earlier->imported_at);
       continue;
     }
     FileResult result;
@@ -252,9 +232,9 @@ int pg_import_command(const ImportOptions& options) {
         }
       }
     } catch (const Error& e) {
-      if (e.code() != Exit::data) throw Error(e.code(), in_file(shown, e.what()));
+      if (e.code() != Exit::data) throw Error(e.code(), not_imported(shown, e.what()));
       messages.error(e.what());
-      say_rejected(messages, shown);
+      say_rejected(messages, shown, 1, false);
       result.status = FileStatus::rejected;
     }
     any_rejected = any_rejected || result.status == FileStatus::rejected;
@@ -264,8 +244,7 @@ int pg_import_command(const ImportOptions& options) {
     rejects_file->write(rejects_csv(rejects));
     rejects_file->commit();
     if (!rejects.empty())
-      messages.note(translate("{} left out: see {}", count_of(static_cast<int64_t>(rejects.size()), "row", "rows"),
-                              options.rejects));
+      say_left_out(messages, static_cast<int64_t>(rejects.size()), options.rejects);
   }
   if (options.dry_run) messages.note(_("dry run: nothing was written to the store"));
   return any_rejected ? static_cast<int>(Exit::data) : 0;
@@ -294,13 +273,11 @@ int pg_forget_files(const ImportOptions& options) {
       std::string names;
       for (int i = 0; i < all.rows(); ++i) names += (names.empty() ? "" : ", ") + std::string(all.text(i, 0));
       std::string store = office.empty() ? conn.name() : translate("{} for {}", conn.name(), office);
-      messages.error(names.empty() ? translate("{}: not in the store {} (it is empty)", name, store)
-                                   : translate("{}: not in the store {} (it holds: {})", name, store, names));
+      say_not_in_store(messages, name, store, names);
       missing = true;
       continue;
     }
-    messages.note(translate("{}: removed from the store ({} imported on {})", name,
-                            count_of(found->rows_imported, "row", "rows"), found->imported_at));
+    say_removed(messages, name, found->rows_imported, found->imported_at);
   }
   return missing ? static_cast<int>(Exit::data) : 0;
 }
